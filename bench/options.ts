@@ -1,0 +1,60 @@
+// Command-line options of `npm run bench`, parsed with node:util and checked.
+import { parseArgs } from 'node:util';
+import { SIZES, type SizeName } from './sizes.js';
+
+/** How our server is started: the built dist/ or the TypeScript sources through tsx. */
+export type TsCommand = 'dist' | 'source';
+
+export interface BenchOptions {
+  size: SizeName;
+  backend: 'sqlite';
+  workloads: number[];
+  reps: number;
+  out: string | undefined;
+  tsCommand: TsCommand;
+}
+
+export const ALL_WORKLOADS = [1, 2, 3, 4, 5, 6, 7];
+
+export const USAGE = `usage: npm run bench -- [--size smoke|default|scale] [--backend sqlite] [--workloads 1,2,…]
+                          [--reps N] [--out file.json] [--ts-command dist|source]
+  --ts-command (env BENCH_TS_COMMAND): start mlflow-ts from packages/cli/dist (default) or from the sources via tsx`;
+
+/** Parses argv; throws an Error with a readable message on bad input. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string', default: 'default' },
+      backend: { type: 'string', default: 'sqlite' },
+      workloads: { type: 'string' },
+      reps: { type: 'string' },
+      out: { type: 'string' },
+      'ts-command': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new Error(USAGE);
+  const size = values.size as string;
+  if (!(size in SIZES)) throw new Error(`--size must be smoke, default or scale, not '${size}'`);
+  const backend = values.backend as string;
+  if (backend === 'postgres' || backend === 'postgresql') {
+    throw new Error('--backend postgres is not yet supported by mlflow-ts; use --backend sqlite');
+  }
+  if (backend !== 'sqlite')
+    throw new Error(`--backend must be sqlite (postgres: not yet supported), not '${backend}'`);
+  const workloads =
+    values.workloads === undefined ? ALL_WORKLOADS : values.workloads.split(',').map((w) => Number(w.trim()));
+  for (const w of workloads) {
+    if (!ALL_WORKLOADS.includes(w))
+      throw new Error(`unknown workload ${w}; known: ${ALL_WORKLOADS.join(',')}`);
+  }
+  const reps = Number(values.reps ?? (size === 'smoke' ? 1 : 3));
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a positive integer`);
+  const tsCommand = values['ts-command'] ?? env.BENCH_TS_COMMAND ?? 'dist';
+  if (tsCommand !== 'dist' && tsCommand !== 'source') {
+    throw new Error(`--ts-command must be dist or source, not '${tsCommand}'`);
+  }
+  return { size: size as SizeName, backend: 'sqlite', workloads, reps, out: values.out, tsCommand };
+}

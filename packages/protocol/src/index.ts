@@ -1,0 +1,8 @@
+// Public surface of @mlflow-ts/protocol: wire entities and messages, errors, endpoints, search grammar.
+export * from './errors.js';
+export * from './entities.js';
+export * from './endpoint.js';
+export * from './messages/index.js';
+export * from './validation/index.js';
+export * from './codec/index.js';
+export * from './search/index.js';

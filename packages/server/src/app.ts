@@ -1,0 +1,55 @@
+// Composition root: builds the Fastify app from a store and the server configuration.
+import { trackingEndpoints } from '@mlflow-ts/protocol';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './config.js';
+import { trackingHandlers } from './handlers/index.js';
+import { BODY_LIMIT_BYTES, registerBodyParsers } from './http/body-parsing.js';
+import { mountEndpoints } from './http/mount-endpoints.js';
+import { registerNotFound } from './http/not-found.js';
+import { registerErrorExit } from './http/on-error.js';
+import { routePaths } from './http/route-paths.js';
+import { registerSecurity } from './http/security.js';
+import { registerArtifactMultipartRoutes } from './routes/artifact-multipart.js';
+import { registerArtifactProxyRoutes } from './routes/artifact-proxy.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerUiArtifactRoutes } from './routes/ui-artifacts.js';
+import { createServices } from './services/index.js';
+
+/** RPCs that keep answering under --artifacts-only (MLflow exempts server-info). */
+const UNGATED_RPCS: ReadonlySet<string> = new Set(['serverInfo']);
+
+/**
+ * Builds the app; the caller listens (CLI) or injects requests (tests).
+ *
+ * @example
+ * const app = await createApp({ store, config: defaultServerConfig() });
+ * await app.listen({ host: '127.0.0.1', port: 5000 });
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { store, config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  const paths = routePaths(config.staticPrefix);
+  registerSecurity(app, config.security, paths.prefix);
+  registerErrorExit(app);
+  registerNotFound(app);
+  registerBodyParsers(app);
+
+  const services = createServices({ store, config });
+  registerHealthRoutes(app, paths);
+  mountEndpoints(app, {
+    endpoints: trackingEndpoints,
+    handlers: trackingHandlers,
+    paths,
+    artifactsOnly: config.artifactsOnly,
+    ungated: UNGATED_RPCS,
+    context: { services, config },
+  });
+  const artifactDeps = { services, config, paths };
+  await registerArtifactProxyRoutes(app, artifactDeps);
+  registerArtifactMultipartRoutes(app, artifactDeps);
+  await registerUiArtifactRoutes(app, artifactDeps);
+  return app;
+}

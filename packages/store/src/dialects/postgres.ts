@@ -1,0 +1,82 @@
+// PostgreSQL through node-postgres: MLflow's schema, native booleans/ILIKE, SQLSTATE error classes.
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
+import type { ServerLocation } from '../server-uri.js';
+import type { MlflowDatabase } from '../sql/tables.js';
+import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
+import { connectionError } from './connection-error.js';
+import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
+import { postgresPoolConfig } from './postgres-config.js';
+
+function sqlState(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** psycopg2's exception class names for the SQLSTATEs MLflow's messages show. */
+const PSYCOPG_CLASS: Readonly<Record<string, string>> = {
+  '23505': 'UniqueViolation',
+  '23503': 'ForeignKeyViolation',
+  '23502': 'NotNullViolation',
+};
+
+export const postgresDialect: SqlDialect = {
+  displayName: 'PostgreSQL',
+  // The wire protocol counts bind parameters in 16 bits.
+  maxBindParameters: 65_000,
+  supportsReturning: true,
+  insertIgnore: 'on-conflict-do-nothing',
+  upsert: 'on-conflict',
+  booleans: 'native',
+  caseSensitiveComparison: 'native',
+  ilike: 'native',
+  // MLflow keeps PostgreSQL's default READ COMMITTED; writers that must not interleave lock the run row.
+  beginWrite: 'BEGIN',
+  groupCommit: false,
+  // One snapshot for every query of a multi-query read.
+  beginRead: 'BEGIN ISOLATION LEVEL REPEATABLE READ',
+  lockRowsForWrite: true,
+  // Held until the transaction ends; the key is arbitrary but fixed.
+  prepareLock: { acquire: 'SELECT pg_advisory_xact_lock(7286420431)' },
+  schemaStatements: () => splitSqlScript(readSchemaFile('postgresql-3.18.0.sql')),
+  extraIndexStatements: () => splitSqlScript(readSchemaFile('mlflow-ts-indexes.sql')),
+  classifyError(error: unknown): DbErrorKind | undefined {
+    const state = sqlState(error);
+    if (state === '23505') return 'unique-violation';
+    if (state === '23503') return 'foreign-key-violation';
+    // deadlock_detected, serialization_failure: the transaction can simply be run again.
+    if (state === '40P01' || state === '40001') return 'retry';
+    return undefined;
+  },
+  integrityErrorText(error: unknown, statement: string, params: readonly unknown[]): string {
+    const e = error as { message?: string; detail?: string } | null;
+    const name = PSYCOPG_CLASS[sqlState(error)] ?? 'IntegrityError';
+    const detail = e?.detail ? `\nDETAIL:  ${e.detail}\n` : '\n';
+    return (
+      `(psycopg2.errors.${name}) ${e?.message ?? String(error)}${detail}\n` +
+      `[SQL: ${statement.replace(/\?/g, '%s')}]\n` +
+      `[parameters: ${pyRepr(new PyTuple(params as PyValue[]))}]\n` +
+      '(Background on this error at: https://sqlalche.me/e/21/gkpj)'
+    );
+  },
+};
+
+/** A pooled PostgreSQL database; the first connection is made here so a bad URI fails at open. */
+export async function openPostgres(
+  location: ServerLocation,
+): Promise<OpenedDatabase & { ignored: string[] }> {
+  const { config, ignored } = postgresPoolConfig(location);
+  const pool = new pg.Pool(config);
+  // An idle pooled connection dropped by the server must not crash the process.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw connectionError(error, location, postgresDialect.displayName);
+  }
+  const db = new Kysely<MlflowDatabase>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: postgresDialect, ignored };
+}

@@ -1,0 +1,31 @@
+// From a parsed store URI to an open database (Kysely handle + dialect), one branch per backend.
+import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
+import type { OpenedDatabase } from './dialects/dialect.js';
+import { openMysql } from './dialects/mysql.js';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { parseStoreUri } from './store-uri.js';
+
+/**
+ * URI options the driver cannot use are reported once, as a process warning, rather than
+ * refused: MLflow users carry SQLAlchemy/psycopg2 options that mean nothing to Node drivers.
+ */
+function reportIgnored(ignored: readonly string[]): void {
+  for (const note of ignored) {
+    process.emitWarning(`Ignoring database URI option ${note}.`, { code: 'MLFLOW_TS_DB_OPTION' });
+  }
+}
+
+export async function openDatabase(uri: string): Promise<OpenedDatabase> {
+  const location = parseStoreUri(uri);
+  if (location.kind === 'sqlite') return openSqlite(location.file);
+  if (location.kind === 'unsupported') {
+    throw new MlflowError(
+      ErrorCode.NOT_IMPLEMENTED,
+      `The ${location.backend} backend store is not supported by mlflow-ts; use a SQLite, PostgreSQL or MySQL URI.`,
+    );
+  }
+  const opened = location.kind === 'postgresql' ? await openPostgres(location) : await openMysql(location);
+  reportIgnored(opened.ignored);
+  return { db: opened.db, dialect: opened.dialect };
+}

@@ -1,0 +1,177 @@
+// What every store area works with: the database, its dialect, the artifact root, and transactions.
+import { sql, type Kysely } from 'kysely';
+import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
+import type { SqlDialect } from '../dialects/dialect.js';
+import type { MlflowDatabase } from './tables.js';
+
+/** A Kysely handle bound to one connection inside a transaction. */
+export type Executor = Kysely<MlflowDatabase>;
+
+export interface StoreContext {
+  readonly db: Kysely<MlflowDatabase>;
+  readonly dialect: SqlDialect;
+  /** The default artifact root, already made absolute when it is a local path. */
+  readonly artifactRoot: string;
+  /** Milliseconds since the epoch; injectable so tests can pin time. */
+  now(): number;
+}
+
+/** Busy/locked databases become TEMPORARILY_UNAVAILABLE, as MLflow maps OperationalError. */
+function translate(ctx: StoreContext, error: unknown): unknown {
+  if (error instanceof MlflowError) return error;
+  if (ctx.dialect.classifyError(error) === 'busy') {
+    const message = error instanceof Error ? error.message : String(error);
+    return new MlflowError(ErrorCode.TEMPORARILY_UNAVAILABLE, `Database is busy, try again: ${message}`);
+  }
+  return error;
+}
+
+/**
+ * Runs `fn` in one transaction on one connection, committing when it resolves and rolling
+ * back when it throws. The connection is held for the whole callback, so concurrent callers
+ * never interleave statements inside each other's transactions (on SQLite there is a single
+ * connection and Kysely queues everyone else behind this one).
+ */
+function inTransactionOnce<T>(
+  ctx: StoreContext,
+  begin: string,
+  fn: (tx: Executor) => Promise<T>,
+): Promise<T> {
+  return ctx.db.connection().execute(async (conn) => {
+    try {
+      await sql.raw(begin).execute(conn);
+    } catch (error) {
+      throw translate(ctx, error);
+    }
+    try {
+      const result = await fn(conn);
+      await sql.raw('COMMIT').execute(conn);
+      return result;
+    } catch (error) {
+      // The database may already have rolled back on its own (e.g. after SQLITE_FULL).
+      await sql
+        .raw('ROLLBACK')
+        .execute(conn)
+        .catch(() => undefined);
+      throw translate(ctx, error);
+    }
+  });
+}
+
+/** Attempts in all when the database reports a deadlock or serialization failure. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * A transaction the server rolled back for a deadlock or serialization failure is run again
+ * (after a short random pause), as such failures are about timing, not about the request.
+ */
+async function inTransaction<T>(
+  ctx: StoreContext,
+  begin: string,
+  fn: (tx: Executor) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransactionOnce(ctx, begin, fn);
+    } catch (error) {
+      if (ctx.dialect.classifyError(error) !== 'retry') throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new MlflowError(ErrorCode.TEMPORARILY_UNAVAILABLE, `Database is busy, try again: ${message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+interface QueuedWrite {
+  fn: (tx: Executor) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most write transactions one commit carries. */
+const MAX_GROUP = 64;
+const writeQueues = new WeakMap<StoreContext, QueuedWrite[]>();
+
+/**
+ * Group commit: runs every write queued so far in one transaction, each in its own savepoint.
+ * A write that throws is rolled back to its savepoint and rejected alone; the others commit.
+ * If the transaction as a whole cannot begin or commit, each write is run again on its own, so
+ * one bad write never takes the group down and none is applied twice (nothing was committed).
+ */
+async function commitGroup(ctx: StoreContext, group: QueuedWrite[]): Promise<void> {
+  const settled: { item: QueuedWrite; ok: boolean; value: unknown }[] = [];
+  let wholeFailed = false;
+  await ctx.db.connection().execute(async (conn) => {
+    try {
+      await sql.raw(ctx.dialect.beginWrite).execute(conn);
+    } catch {
+      wholeFailed = true;
+      return;
+    }
+    try {
+      for (const item of group) {
+        await sql.raw('SAVEPOINT mlflow_ts_write').execute(conn);
+        try {
+          const value = await item.fn(conn);
+          await sql.raw('RELEASE mlflow_ts_write').execute(conn);
+          settled.push({ item, ok: true, value });
+        } catch (error) {
+          await sql.raw('ROLLBACK TO mlflow_ts_write').execute(conn);
+          await sql.raw('RELEASE mlflow_ts_write').execute(conn);
+          settled.push({ item, ok: false, value: error });
+        }
+      }
+      await sql.raw('COMMIT').execute(conn);
+    } catch {
+      wholeFailed = true;
+      await sql
+        .raw('ROLLBACK')
+        .execute(conn)
+        .catch(() => undefined);
+    }
+  });
+  if (wholeFailed) {
+    for (const item of group)
+      inTransaction(ctx, ctx.dialect.beginWrite, item.fn).then(item.resolve, item.reject);
+    return;
+  }
+  for (const { item, ok, value } of settled) {
+    if (ok) item.resolve(value);
+    else item.reject(translate(ctx, value));
+  }
+}
+
+async function drainWrites(ctx: StoreContext, queue: QueuedWrite[]): Promise<void> {
+  while (queue.length > 0) {
+    const group = queue.splice(0, MAX_GROUP);
+    try {
+      await commitGroup(ctx, group);
+    } catch (error) {
+      // Only reached when the connection itself is gone (store closed): fail these writes.
+      for (const item of group) item.reject(translate(ctx, error));
+    }
+  }
+  writeQueues.delete(ctx);
+}
+
+export function inWriteTransaction<T>(ctx: StoreContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  if (!ctx.dialect.groupCommit) return inTransaction(ctx, ctx.dialect.beginWrite, fn);
+  return new Promise<T>((resolve, reject) => {
+    const item: QueuedWrite = { fn, resolve: resolve as (value: unknown) => void, reject };
+    const queue = writeQueues.get(ctx);
+    if (queue) {
+      queue.push(item);
+      return;
+    }
+    const fresh = [item];
+    writeQueues.set(ctx, fresh);
+    void drainWrites(ctx, fresh);
+  });
+}
+
+/** For reads made of several queries that must see one snapshot (a run and its tags, …). */
+export function inReadTransaction<T>(ctx: StoreContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return inTransaction(ctx, ctx.dialect.beginRead, fn);
+}

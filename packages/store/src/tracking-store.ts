@@ -1,0 +1,141 @@
+// The tracking store interface, split by area; the SQL store implements it on MLflow's own schema.
+import type {
+  DatasetInput,
+  DatasetSummary,
+  Experiment,
+  ExperimentTag,
+  Filter,
+  Metric,
+  MetricWithRunId,
+  ModelInput,
+  ModelOutput,
+  OrderBy,
+  Param,
+  Run,
+  RunInfo,
+  RunStatus,
+  RunTag,
+  ViewType,
+} from '@mlflow-ts/protocol';
+
+/** A page of results and the token of the next page, absent on the last one. */
+export interface Page<T> {
+  items: T[];
+  nextPageToken?: string;
+}
+
+export interface CreateExperimentInput {
+  name: string;
+  /** Absent → `<defaultArtifactRoot>/<id>`. */
+  artifactLocation?: string;
+  tags?: ExperimentTag[];
+}
+
+export interface SearchExperimentsInput {
+  viewType: ViewType;
+  maxResults: number;
+  filter: Filter;
+  orderBy: OrderBy[];
+  pageToken?: string;
+}
+
+export interface ExperimentStore {
+  createExperiment(input: CreateExperimentInput): Promise<string>;
+  /** Returns deleted experiments too; throws RESOURCE_DOES_NOT_EXIST. */
+  getExperiment(experimentId: string): Promise<Experiment>;
+  /** null when no experiment has that name (deleted ones count). */
+  getExperimentByName(name: string): Promise<Experiment | null>;
+  searchExperiments(input: SearchExperimentsInput): Promise<Page<Experiment>>;
+  /** Also marks every run of the experiment deleted. */
+  deleteExperiment(experimentId: string): Promise<void>;
+  restoreExperiment(experimentId: string): Promise<void>;
+  renameExperiment(experimentId: string, newName: string): Promise<void>;
+  setExperimentTag(experimentId: string, tag: ExperimentTag): Promise<void>;
+  deleteExperimentTag(experimentId: string, key: string): Promise<void>;
+}
+
+export interface CreateRunInput {
+  experimentId: string;
+  userId?: string;
+  startTime?: number;
+  runName?: string;
+  tags?: RunTag[];
+}
+
+export interface UpdateRunInput {
+  status?: RunStatus;
+  endTime?: number;
+  runName?: string;
+}
+
+export interface SearchRunsInput {
+  experimentIds: string[];
+  filter: Filter;
+  viewType: ViewType;
+  maxResults: number;
+  orderBy: OrderBy[];
+  pageToken?: string;
+}
+
+export interface RunStore {
+  createRun(input: CreateRunInput): Promise<Run>;
+  updateRun(runId: string, input: UpdateRunInput): Promise<RunInfo>;
+  /** Throws RESOURCE_DOES_NOT_EXIST "Run with id=X not found". */
+  getRun(runId: string): Promise<Run>;
+  deleteRun(runId: string): Promise<void>;
+  restoreRun(runId: string): Promise<void>;
+  searchRuns(input: SearchRunsInput): Promise<Page<Run>>;
+}
+
+export interface LogBatchInput {
+  metrics?: Metric[];
+  params?: Param[];
+  tags?: RunTag[];
+}
+
+export interface LoggingStore {
+  logMetric(runId: string, metric: Metric): Promise<void>;
+  logParam(runId: string, param: Param): Promise<void>;
+  setTag(runId: string, tag: RunTag): Promise<void>;
+  deleteTag(runId: string, key: string): Promise<void>;
+  /** All or nothing, in one transaction. */
+  logBatch(runId: string, batch: LogBatchInput): Promise<void>;
+  logInputs(runId: string, datasets: DatasetInput[], models?: ModelInput[]): Promise<void>;
+  logOutputs(runId: string, models: ModelOutput[]): Promise<void>;
+}
+
+export interface MetricHistoryInput {
+  maxResults?: number;
+  pageToken?: string;
+}
+
+export interface BulkIntervalInput {
+  runIds: string[];
+  metricKey: string;
+  startStep?: number;
+  endStep?: number;
+  maxResults: number;
+}
+
+export interface MetricHistoryStore {
+  /** Ordered by timestamp, step, value; paged only when maxResults is given. */
+  getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>>;
+  /** Ordered by run_id, then timestamp, step, value. */
+  getMetricHistoryBulk(runIds: string[], key: string, maxResults: number): Promise<MetricWithRunId[]>;
+  getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]>;
+}
+
+export interface DatasetStore {
+  searchDatasets(experimentIds: string[]): Promise<DatasetSummary[]>;
+}
+
+export interface TrackingStore
+  extends ExperimentStore,
+    RunStore,
+    LoggingStore,
+    MetricHistoryStore,
+    DatasetStore {
+  /** Store kind reported by server-info, e.g. "SqlStore". */
+  readonly storeType: string;
+  close(): Promise<void>;
+}
