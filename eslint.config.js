@@ -3,18 +3,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-/** Which workspaces each workspace may import: protocol ← store ← server ← cli. */
+/** Which workspaces each workspace may import: protocol ← store, artifacts ← server ← cli; protocol ← client ← ui, cli. */
 const allowed = {
   protocol: [],
   store: ['protocol'],
   artifacts: ['protocol'],
+  client: ['protocol'],
   server: ['protocol', 'store', 'artifacts'],
-  cli: ['protocol', 'store', 'artifacts', 'server'],
+  cli: ['protocol', 'store', 'artifacts', 'server', 'client'],
+  ui: ['protocol', 'client'],
 };
 const all = Object.keys(allowed);
 
 const direction = Object.entries(allowed).map(([pkg, deps]) => ({
-  files: [`packages/${pkg}/**/*.ts`],
+  files: [`packages/${pkg}/**/*.ts`, `packages/${pkg}/**/*.tsx`],
   rules: {
     'no-restricted-imports': [
       'error',

@@ -1,0 +1,2 @@
+// Public surface of @mlflow-ts/client.
+export {};
