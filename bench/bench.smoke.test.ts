@@ -34,10 +34,10 @@ describe.skipIf(!haveMlflow && !inCi)('bench harness (smoke)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-bench-smoke-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('rejects postgres clearly', async () => {
-    const { code, output } = await runCli(['--backend', 'postgres']);
+  it('rejects an unknown backend clearly', async () => {
+    const { code, output } = await runCli(['--backend', 'oracle']);
     expect(code).toBe(2);
-    expect(output).toContain('not yet supported by mlflow-ts');
+    expect(output).toContain("--backend must be sqlite or postgres, not 'oracle'");
   });
 
   it(
@@ -67,6 +67,36 @@ describe.skipIf(!haveMlflow && !inCi)('bench harness (smoke)', () => {
           }
         }
       }
+    },
+  );
+
+  it(
+    'runs on PostgreSQL too: seed database, one copy per server, all dropped at the end',
+    { timeout: 240_000 },
+    async () => {
+      const out = join(dir, 'smoke-pg.json');
+      const { code, output } = await runCli([
+        '--size',
+        'smoke',
+        '--reps',
+        '1',
+        '--backend',
+        'postgres',
+        '--workloads',
+        '1,3,8',
+        '--out',
+        out,
+      ]);
+      expect(code, output).toBe(0);
+      const result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
+      expect(result.meta).toMatchObject({ size: 'smoke', backend: 'postgres' });
+      expect(result.workloads.map((w) => w.id)).toEqual([1, 3, 8]);
+      for (const w of result.workloads) {
+        expect(w.errors, `W${w.id}`).toEqual([]);
+        for (const m of w.measures)
+          expect(typeof m.ratio === 'number' && Number.isFinite(m.ratio)).toBe(true);
+      }
+      expect(output).not.toContain('could not drop the bench databases');
     },
   );
 });

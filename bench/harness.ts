@@ -1,10 +1,10 @@
 // Runs the selected workloads against MLflow's server and ours: seed once, copy per server, alternate A/B per rep.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchOptions } from './options.js';
 import { summarise, type BenchResult, type Value, type WorkloadResult } from './result.js';
-import { seedDatabase } from './seed-db.js';
+import { postgresBenchDatabase, sqliteBenchDatabase } from './bench-database.js';
 import {
   MLFLOW_DEFAULT_WORKERS,
   startServer,
@@ -40,14 +40,13 @@ export async function runBench(
   const start = async (kind: ServerKind, label: string): Promise<RunningServer> => {
     if (aborted) throw new Error('interrupted');
     const n = starts++;
-    const dbPath = join(workDir, `${label}-${n}.db`);
-    copyFileSync(seedPath, dbPath);
+    const backendUri = await database.copy(`${label}-${n}`);
     const artifactsDir = join(workDir, `${label}-${n}-artifacts`);
     mkdirSync(artifactsDir);
     return startServer(
       {
         kind,
-        dbPath,
+        backendUri,
         artifactsDir,
         logPath: join(workDir, `${label}-${n}.log`),
         tsCommand: options.tsCommand,
@@ -58,11 +57,14 @@ export async function runBench(
       },
     );
   };
-  const seedPath = join(workDir, 'seed.db');
+  const database =
+    options.backend === 'postgres' ? postgresBenchDatabase(options.pgUri) : sqliteBenchDatabase(workDir);
   try {
     let t = performance.now();
-    const seed = seedDatabase(seedPath, size);
-    log(`seeded ${seedPath} in ${((performance.now() - t) / 1000).toFixed(1)} s (mlflow db upgrade + rows)`);
+    const seed = await database.seed(size);
+    log(
+      `seeded ${database.describe()} in ${((performance.now() - t) / 1000).toFixed(1)} s (mlflow db upgrade + rows)`,
+    );
     t = performance.now();
     const [mlflow, ours] = await Promise.all([start('mlflow', 'mlflow'), start('mlflow-ts', 'mlflow-ts')]);
     log(
@@ -151,6 +153,9 @@ export async function runBench(
     };
   } finally {
     await stopAll();
+    await database
+      .dispose()
+      .catch((err: unknown) => log(`could not drop the bench databases: ${String(err)}`));
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     if (process.env.BENCH_KEEP === '1') log(`kept ${workDir}`);

@@ -7,17 +7,23 @@ export type TsCommand = 'dist' | 'source';
 
 export interface BenchOptions {
   size: SizeName;
-  backend: 'sqlite';
+  backend: 'sqlite' | 'postgres';
+  /** PostgreSQL server (no database part) for --backend postgres. */
+  pgUri: string;
   workloads: number[];
   reps: number;
   out: string | undefined;
   tsCommand: TsCommand;
 }
 
-export const ALL_WORKLOADS = [1, 2, 3, 4, 5, 6, 7];
+export const ALL_WORKLOADS = [1, 2, 3, 4, 5, 6, 7, 8];
 
-export const USAGE = `usage: npm run bench -- [--size smoke|default|scale] [--backend sqlite] [--workloads 1,2,…]
-                          [--reps N] [--out file.json] [--ts-command dist|source]
+export const DEFAULT_PG_URI = 'postgresql://postgres@127.0.0.1:5432';
+
+export const USAGE = `usage: npm run bench -- [--size smoke|default|scale] [--backend sqlite|postgres] [--workloads 1,2,…]
+                          [--reps N] [--out file.json] [--ts-command dist|source] [--pg-uri URI]
+  --pg-uri (env BENCH_PG_URI): the PostgreSQL server for --backend postgres (default ${DEFAULT_PG_URI});
+      the bench creates its own databases there and drops them at the end
   --ts-command (env BENCH_TS_COMMAND): start mlflow-ts from packages/cli/dist (default) or from the sources via tsx`;
 
 /** Parses argv; throws an Error with a readable message on bad input. */
@@ -31,6 +37,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       reps: { type: 'string' },
       out: { type: 'string' },
       'ts-command': { type: 'string' },
+      'pg-uri': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -38,12 +45,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (values.help) throw new Error(USAGE);
   const size = values.size as string;
   if (!(size in SIZES)) throw new Error(`--size must be smoke, default or scale, not '${size}'`);
-  const backend = values.backend as string;
-  if (backend === 'postgres' || backend === 'postgresql') {
-    throw new Error('--backend postgres is not yet supported by mlflow-ts; use --backend sqlite');
-  }
-  if (backend !== 'sqlite')
-    throw new Error(`--backend must be sqlite (postgres: not yet supported), not '${backend}'`);
+  const backendArg = values.backend as string;
+  const backend = backendArg === 'postgresql' ? 'postgres' : backendArg;
+  if (backend !== 'sqlite' && backend !== 'postgres')
+    throw new Error(`--backend must be sqlite or postgres, not '${backendArg}'`);
+  const pgUri = values['pg-uri'] ?? env.BENCH_PG_URI ?? DEFAULT_PG_URI;
+  if (!/^postgresql(\+psycopg2)?:\/\/[^/]+\/?$/.test(pgUri))
+    throw new Error(`--pg-uri must look like postgresql://user@host:port (no database), not '${pgUri}'`);
   const workloads =
     values.workloads === undefined ? ALL_WORKLOADS : values.workloads.split(',').map((w) => Number(w.trim()));
   for (const w of workloads) {
@@ -56,5 +64,5 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (tsCommand !== 'dist' && tsCommand !== 'source') {
     throw new Error(`--ts-command must be dist or source, not '${tsCommand}'`);
   }
-  return { size: size as SizeName, backend: 'sqlite', workloads, reps, out: values.out, tsCommand };
+  return { size: size as SizeName, backend, pgUri, workloads, reps, out: values.out, tsCommand };
 }

@@ -13,7 +13,8 @@ export const MLFLOW_DEFAULT_WORKERS = 4;
 
 export interface ServerSpec {
   kind: ServerKind;
-  dbPath: string;
+  /** --backend-store-uri of this server's own copy of the seeded database. */
+  backendUri: string;
   artifactsDir: string;
   logPath: string;
   tsCommand: TsCommand;
@@ -45,7 +46,7 @@ export async function freePort(): Promise<number> {
 
 /** The command line of a server, as the brief and the README give it. */
 export function serverCommand(spec: ServerSpec, port: number): { cmd: string; args: string[] } {
-  const common = ['--port', String(port), '--backend-store-uri', `sqlite:///${spec.dbPath}`];
+  const common = ['--port', String(port), '--backend-store-uri', spec.backendUri];
   const artifacts = ['--artifacts-destination', spec.artifactsDir];
   if (spec.kind === 'mlflow') {
     return { cmd: MLFLOW_BIN, args: ['server', '--host', '127.0.0.1', ...common, ...artifacts] };

@@ -19,6 +19,10 @@ export interface Size {
   historyPoints: number;
   /** W6: bytes of the uploaded and downloaded artifact. */
   artifactBytes: number;
+  /** W8: iterations of FastTrackML's logging script (10 requests each). */
+  fasttrackIterations: number;
+  /** W8: timed retrieval requests (search-runs, search-experiments, get-history in turn). */
+  fasttrackRetrievals: number;
 }
 
 const MiB = 1024 * 1024;
@@ -33,6 +37,8 @@ export const SIZES: Record<SizeName, Size> = {
     bulkIntervalRequests: 3,
     historyPoints: 2_000,
     artifactBytes: 4 * MiB,
+    fasttrackIterations: 3,
+    fasttrackRetrievals: 9,
   },
   default: {
     logBatchRequests: 64,
@@ -43,6 +49,8 @@ export const SIZES: Record<SizeName, Size> = {
     bulkIntervalRequests: 20,
     historyPoints: 200_000,
     artifactBytes: 128 * MiB,
+    fasttrackIterations: 200,
+    fasttrackRetrievals: 600,
   },
   scale: {
     logBatchRequests: 1_000,
@@ -53,5 +61,7 @@ export const SIZES: Record<SizeName, Size> = {
     bulkIntervalRequests: 30,
     historyPoints: 1_000_000,
     artifactBytes: 1024 * MiB,
+    fasttrackIterations: 1_000,
+    fasttrackRetrievals: 3_000,
   },
 };

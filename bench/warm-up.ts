@@ -1,7 +1,7 @@
 // Untimed warm-up of a fresh server: every endpoint the workloads use, with enough concurrency to reach all of
 // MLflow's uvicorn workers, so the first timed repetition does not pay for Python's lazy imports.
 import { createRun, getJson, mapLimit, postJson } from './rest.js';
-import type { SeedInfo } from './seed-db.js';
+import type { SeedInfo } from './seed-rows.js';
 import type { RunningServer } from './server-process.js';
 
 export async function warmUp(server: RunningServer, seed: SeedInfo): Promise<void> {

@@ -1,6 +1,6 @@
 // What a workload is: a named piece of code run against one server's base URL, giving one sample per repetition.
 import type { RunningServer, ServerKind } from './server-process.js';
-import type { SeedInfo } from './seed-db.js';
+import type { SeedInfo } from './seed-rows.js';
 import type { Size } from './sizes.js';
 
 /** One number a workload reports; `better` decides which way the ratio is taken. */

@@ -1,6 +1,7 @@
 // Every workload, by number (the --workloads option picks from these).
 import { artifactProxy } from './artifact-proxy.js';
 import { createRunParams } from './create-run-params.js';
+import { fasttrackShapes } from './fasttrack-shapes.js';
 import { getHistoryMemory } from './get-history-memory.js';
 import { historyBulkInterval } from './history-bulk-interval.js';
 import { logBatchMetrics } from './log-batch-metrics.js';
@@ -16,4 +17,5 @@ export const WORKLOADS: readonly Workload[] = [
   getHistoryMemory,
   artifactProxy,
   startupIdle,
+  fasttrackShapes,
 ];

@@ -1,7 +1,7 @@
 // W3: search-runs, page of 1000, filtered on a metric and a tag, ordered by a metric, over the seeded experiment.
 import { JSON_HEADERS, assertAllOk, runLoad } from '../load.js';
 import { postJson } from '../rest.js';
-import { SEARCH_METRICS, SEARCH_PARAMS, SEARCH_TAGS } from '../seed-db.js';
+import { SEARCH_METRICS, SEARCH_PARAMS, SEARCH_TAGS } from '../seed-rows.js';
 import { percentile } from '../stats.js';
 import type { Workload } from '../workload.js';
 
