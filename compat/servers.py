@@ -30,7 +30,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def _command(kind: str, port: int, store_uri: str, artifacts: Path, extra: list[str]) -> list[str]:
+def _command(kind: str, port: int, store_uri: str, artifacts: Path | str, extra: list[str]) -> list[str]:
     common = [
         "server",
         "--host",
@@ -69,6 +69,8 @@ class Server:
         db: Path | None = None,
         store_uri: str | None = None,
         extra_args: list[str] | None = None,
+        artifacts_destination: str | None = None,
+        env: dict[str, str] | None = None,
     ):
         self.kind = kind
         self.workdir = Path(workdir)
@@ -77,6 +79,9 @@ class Server:
         self.store_uri = store_uri or f"sqlite:///{self.db}"
         self.extra_args = list(extra_args or [])
         self.artifacts = self.db.parent / "mlartifacts"
+        # A URI (s3://bucket/prefix) instead of the local directory above, when given.
+        self.artifacts_destination = artifacts_destination
+        self.extra_env = dict(env or {})
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = self.workdir / f"{kind}-{self.port}.log"
@@ -93,9 +98,11 @@ class Server:
         # The real server's background job runner (huey) is not needed and costs CPU.
         env["MLFLOW_SERVER_ENABLE_JOB_EXECUTION"] = "false"
         env.pop("MLFLOW_TRACKING_URI", None)
+        env.update(self.extra_env)
+        destination = self.artifacts_destination or self.artifacts
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen(
-                _command(self.kind, self.port, self.store_uri, self.artifacts, self.extra_args),
+                _command(self.kind, self.port, self.store_uri, destination, self.extra_args),
                 cwd=str(REPO),
                 env=env,
                 stdout=log,
