@@ -77,7 +77,8 @@ describe('bad input: one line on stderr, non-zero exit', () => {
     ],
     ['refused option', ['--app-name', 'basic-auth'], 2, /^Error: --app-name is not supported by mlflow-ts/],
   ])('%s', async (_name, args, code, line) => {
-    const r = await runToEnd(['server', '--port', '0', ...args], {}, dir);
+    // One attempt: the unreachable-database case would otherwise wait through MLflow's ~100 s of retries.
+    const r = await runToEnd(['server', '--port', '0', ...args], { MLFLOW_TS_DB_CONNECT_ATTEMPTS: '1' }, dir);
     expect(r.code).toBe(code);
     const lines = r.stderr.split('\n').filter((l) => l !== '');
     expect(lines).toHaveLength(1);

@@ -1,5 +1,6 @@
 // From a parsed store URI to an open database (Kysely handle + dialect), one branch per backend.
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
+import type { ConnectRetryOptions } from './dialects/connect-retry.js';
 import type { OpenedDatabase } from './dialects/dialect.js';
 import { openMysql } from './dialects/mysql.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -16,7 +17,11 @@ function reportIgnored(ignored: readonly string[]): void {
   }
 }
 
-export async function openDatabase(uri: string): Promise<OpenedDatabase> {
+/**
+ * Opens the database behind `uri`. A PostgreSQL/MySQL server that is still starting is retried as
+ * MLflow retries it (10 attempts over ~100 s); `retry.onRetry` hears about each wait.
+ */
+export async function openDatabase(uri: string, retry: ConnectRetryOptions = {}): Promise<OpenedDatabase> {
   const location = parseStoreUri(uri);
   if (location.kind === 'sqlite') return openSqlite(location.file);
   if (location.kind === 'unsupported') {
@@ -25,7 +30,8 @@ export async function openDatabase(uri: string): Promise<OpenedDatabase> {
       `The ${location.backend} backend store is not supported by mlflow-ts; use a SQLite, PostgreSQL or MySQL URI.`,
     );
   }
-  const opened = location.kind === 'postgresql' ? await openPostgres(location) : await openMysql(location);
+  const opened =
+    location.kind === 'postgresql' ? await openPostgres(location, retry) : await openMysql(location, retry);
   reportIgnored(opened.ignored);
   return { db: opened.db, dialect: opened.dialect };
 }

@@ -1,5 +1,6 @@
 // openTrackingStore: from a database URI to a ready TrackingStore (schema created or verified).
 import { openDatabase } from './open-database.js';
+import { describeConnectFailure } from './dialects/connect-retry.js';
 import { prepareDatabase } from './schema/prepare-database.js';
 import type { StoreContext } from './sql/context.js';
 import { SqlTrackingStore } from './sql/sql-tracking-store.js';
@@ -11,6 +12,8 @@ export interface OpenTrackingStoreOptions {
   defaultArtifactRoot: string;
   /** Clock in epoch milliseconds; tests pin it. */
   now?: () => number;
+  /** Called before each wait for a database server that is not accepting connections yet. */
+  onConnectRetry?: (message: string) => void;
 }
 
 /**
@@ -24,7 +27,13 @@ export async function openTrackingStore(
   uri: string,
   options: OpenTrackingStoreOptions,
 ): Promise<TrackingStore> {
-  const { db, dialect } = await openDatabase(uri);
+  const { db, dialect } = await openDatabase(uri, {
+    onRetry: (error, delayMs, attempt) =>
+      options.onConnectRetry?.(
+        `The tracking database is not accepting connections yet (${describeConnectFailure(error)}); ` +
+          `attempt ${attempt} failed, retrying in ${(delayMs / 1000).toFixed(1)} s.`,
+      ),
+  });
   const ctx: StoreContext = {
     db,
     dialect,

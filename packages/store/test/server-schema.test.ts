@@ -25,6 +25,9 @@ const INTEROP = fileURLToPath(new URL('./fixtures/mlflow_server_interop.py', imp
 const DRIVER: Readonly<Record<ServerDialect, string>> = { postgres: 'psycopg2', mysql: 'pymysql' };
 const options = { defaultArtifactRoot: 'mlflow-artifacts:/' };
 
+// The refused-connection case below must fail at once, not wait through MLflow's ~100 s of retries.
+process.env.MLFLOW_TS_DB_CONNECT_ATTEMPTS = '1';
+
 async function openError(uri: string): Promise<MlflowError> {
   const error = await openTrackingStore(uri, options).then(
     async (store) => {

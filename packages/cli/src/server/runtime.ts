@@ -16,6 +16,11 @@ export interface ServerRuntime {
 }
 
 export const defaultRuntime: ServerRuntime = {
-  openStore: (uri, options) => openTrackingStore(uri, options),
+  openStore: (uri, options) =>
+    openTrackingStore(uri, {
+      ...options,
+      // MLflow logs these waits as warnings too; one line each, so a slow database start is visible.
+      onConnectRetry: (message) => process.stderr.write(`Warning: ${message}\n`),
+    }),
   createApp: (deps) => createApp(deps),
 };

@@ -1,4 +1,5 @@
 // MySQL/MariaDB through mysql2: MLflow's schema, BINARY comparisons, insert ids, errno error classes.
+import { withConnectRetry, type ConnectRetryOptions } from './connect-retry.js';
 import mysql from 'mysql2';
 import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
@@ -65,11 +66,14 @@ export const mysqlDialect: SqlDialect = {
 };
 
 /** A pooled MySQL database; the first connection is made here so a bad URI fails at open. */
-export async function openMysql(location: ServerLocation): Promise<OpenedDatabase & { ignored: string[] }> {
+export async function openMysql(
+  location: ServerLocation,
+  retry: ConnectRetryOptions = {},
+): Promise<OpenedDatabase & { ignored: string[] }> {
   const { options, ignored } = mysqlPoolOptions(location);
   const pool = mysql.createPool(options);
   try {
-    await pool.promise().query('SELECT 1');
+    await withConnectRetry(() => pool.promise().query('SELECT 1'), retry);
   } catch (error) {
     await pool
       .promise()

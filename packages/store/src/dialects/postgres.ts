@@ -1,4 +1,5 @@
 // PostgreSQL through node-postgres: MLflow's schema, native booleans/ILIKE, SQLSTATE error classes.
+import { withConnectRetry, type ConnectRetryOptions } from './connect-retry.js';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
@@ -65,14 +66,17 @@ export const postgresDialect: SqlDialect = {
 /** A pooled PostgreSQL database; the first connection is made here so a bad URI fails at open. */
 export async function openPostgres(
   location: ServerLocation,
+  retry: ConnectRetryOptions = {},
 ): Promise<OpenedDatabase & { ignored: string[] }> {
   const { config, ignored } = postgresPoolConfig(location);
   const pool = new pg.Pool(config);
   // An idle pooled connection dropped by the server must not crash the process.
   pool.on('error', () => undefined);
   try {
-    const client = await pool.connect();
-    client.release();
+    await withConnectRetry(async () => {
+      const client = await pool.connect();
+      client.release();
+    }, retry);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw connectionError(error, location, postgresDialect.displayName);
