@@ -12,16 +12,9 @@ import pytest
 import requests
 
 from mlflow.store.artifact.artifact_repository_registry import get_artifact_repository
-from servers import SELECTED
 
 MB = 1024 * 1024
 
-# RunsArtifactRepository lists a prefixed path by also searching logged models of that name.
-needs_logged_models = pytest.mark.xfail(
-    SELECTED != "mlflow",
-    reason="client.list_artifacts(run_id, prefix) calls logged-models/search, not served by mlflow-ts yet",
-    strict=True,
-)
 
 
 @pytest.fixture
@@ -108,7 +101,6 @@ def test_list_artifacts_with_prefixes(client, run_id, tmp_path, base_url):
     assert repo.list_artifacts("missing") == []
 
 
-@needs_logged_models
 def test_client_list_artifacts_with_prefix(client, run_id, tmp_path):
     _log_small_tree(client, run_id, tmp_path)
     assert _listed(client.list_artifacts(run_id, "d")) == [("d/e", True, None), ("d/y.txt", False, 2)]

@@ -1,6 +1,10 @@
 // The `mlflow-ts` command tree: global options, subcommands, and one-line error output for usage mistakes.
 import cluster from 'node:cluster';
 import { Command } from 'commander';
+import { artifactsCommand } from './commands/artifacts.js';
+import { dbCommand } from './commands/db.js';
+import { experimentsCommand } from './commands/experiments.js';
+import { runsCommand } from './commands/runs.js';
 import { serverCommand } from './commands/server.js';
 import { loadEnvFile } from './env-file.js';
 import type { ServerRuntime } from './server/runtime.js';
@@ -39,6 +43,10 @@ export function buildProgram(runtime?: ServerRuntime): Command {
       if (cluster.isPrimary) process.stdout.write(`Loaded environment variables from: ${path}\n`);
     });
   program.addCommand(serverCommand(runtime));
+  program.addCommand(dbCommand(configure));
+  program.addCommand(experimentsCommand());
+  program.addCommand(runsCommand());
+  program.addCommand(artifactsCommand());
   configure(program);
   for (const sub of program.commands) configure(sub);
   return program;

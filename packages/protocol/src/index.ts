@@ -6,3 +6,6 @@ export * from './messages/index.js';
 export * from './validation/index.js';
 export * from './codec/index.js';
 export * from './search/index.js';
+// Python's urlparse and repr(str), for the webhook URL checks of the server
+export { pyUrlparse, hostAndPort } from './validation/url-parse.js';
+export { pyStr } from './search/py-repr.js';

@@ -6,8 +6,11 @@ import type {
   ExperimentTag,
   Filter,
   Metric,
+  MetricEnvelope,
+  MetricEnvelopeQuery,
   MetricWithRunId,
   ModelInput,
+  MoveRunsInput,
   ModelOutput,
   OrderBy,
   Param,
@@ -17,6 +20,9 @@ import type {
   RunTag,
   ViewType,
 } from '@mlflow-ts/protocol';
+import type { WebhookStore } from './webhook-store.js';
+import type { LoggedModelStore } from './logged-model-store.js';
+import type { RegistryStore } from './registry-store.js';
 
 /** A page of results and the token of the next page, absent on the last one. */
 export interface Page<T> {
@@ -85,6 +91,8 @@ export interface RunStore {
   deleteRun(runId: string): Promise<void>;
   restoreRun(runId: string): Promise<void>;
   searchRuns(input: SearchRunsInput): Promise<Page<Run>>;
+  /** mlflow-ts extension: all-or-nothing move to another active experiment; artifact_uri unchanged. */
+  moveRuns(input: MoveRunsInput): Promise<RunInfo[]>;
 }
 
 export interface LogBatchInput {
@@ -123,6 +131,8 @@ export interface MetricHistoryStore {
   /** Ordered by run_id, then timestamp, step, value. */
   getMetricHistoryBulk(runIds: string[], key: string, maxResults: number): Promise<MetricWithRunId[]>;
   getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]>;
+  /** mlflow-ts extension: min/max envelopes over step buckets, one per run in request order. */
+  getMetricHistoryEnvelope(query: MetricEnvelopeQuery): Promise<MetricEnvelope[]>;
 }
 
 export interface DatasetStore {
@@ -137,5 +147,11 @@ export interface TrackingStore
     DatasetStore {
   /** Store kind reported by server-info, e.g. "SqlStore". */
   readonly storeType: string;
+  /** MLflow 3 logged models (the models `log_model` creates). */
+  readonly loggedModels: LoggedModelStore;
+  /** The webhooks of the model registry (MLflow keeps them in the same database). */
+  readonly webhooks: WebhookStore;
+  /** The model registry (registered models, versions, tags, aliases) in the same database. */
+  readonly registry: RegistryStore;
   close(): Promise<void>;
 }

@@ -27,6 +27,11 @@ export interface DecodeInput {
    * MLflow's `_get_request_json` does; leave undefined to skip the check.
    */
   readonly contentType?: string | null;
+  /**
+   * Values captured from the route path (`/mlflow/webhooks/:webhook_id`). They overwrite fields of
+   * the same name, as MLflow's handlers take such ids as view arguments, never from the body.
+   */
+  readonly pathParams?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,7 +54,7 @@ export interface DecodeInput {
 export function decodeRequest<E extends EndpointDef>(endpoint: E, input: DecodeInput): Static<E['request']> {
   const plan = planMessage(endpoint.request);
   if (endpoint.decode === 'query-args') {
-    return queryArgsToJson(plan, input.query) as Static<E['request']>;
+    return withPathParams(queryArgsToJson(plan, input.query), input) as Static<E['request']>;
   }
   let json: unknown;
   if (input.method === 'GET' && hasQueryArgs(input.query)) {
@@ -74,7 +79,11 @@ export function decodeRequest<E extends EndpointDef>(endpoint: E, input: DecodeI
   }
   if (endpoint.rules) applyRules(endpoint.rules, json, parseOk);
   if (plan.hasRunUuid) fillRunIdFromUuid(decoded);
-  return decoded as Static<E['request']>;
+  return withPathParams(decoded, input) as Static<E['request']>;
+}
+
+function withPathParams<T extends object>(decoded: T, input: DecodeInput): T {
+  return input.pathParams ? Object.assign(decoded, input.pathParams) : decoded;
 }
 
 function fillRunIdFromUuid(decoded: Record<string, unknown>): void {

@@ -38,12 +38,27 @@ function experimentId(text: string): string {
   return id.toString();
 }
 
+/** Python's int() of a registry filter value; floats and non-numeric text are refused with their repr. */
+function pythonIntValue(key: string, value: ClauseValue): number {
+  const refuse = (shown: string): MlflowError =>
+    invalid(`Invalid value for numeric attribute '${key}': ${shown}`);
+  if (typeof value.value === 'number') {
+    if (value.float) throw refuse(pyFloat(value.value));
+    return value.value;
+  }
+  if (Array.isArray(value.value)) throw refuse(pyStr(String(value.value)));
+  const n = pythonInt(value.value);
+  if (n === undefined) throw refuse(pyStr(value.value));
+  return Number(n);
+}
+
 function coerce(clause: ParsedClause): Comparison['value'] {
   const { key, value } = clause;
   const rule = key.attribute?.coerce;
   if (rule === 'experiment-id') {
     return Array.isArray(value.value) ? value.value.map(experimentId) : experimentId(String(value.value));
   }
+  if (rule === 'python-int') return pythonIntValue(key.written, value);
   if (rule === 'integer' && value.float) {
     throw invalid(
       `Invalid value for numeric attribute '${key.written}': ${pyStr(pyFloat(Number(value.value)))}`,

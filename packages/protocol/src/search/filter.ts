@@ -43,6 +43,7 @@ function parseComparison(grammar: SearchGrammar, group: Group): ParsedClause {
     invalid(`Invalid comparison clause. Expected 'Identifier' found '${left?.text ?? ''}'`);
   if (parts.length === 2 && NULL_CHECKS.includes(comparator)) {
     if (left?.kind !== 'identifier') throw identifierNeeded();
+    if (grammar.rejectNullChecks !== undefined) throw invalid(grammar.rejectNullChecks);
     const key = resolveIdentifier(grammar, left.text, grammar.filterAttributes);
     if (!grammar.nullCheck.types.includes(key.type)) {
       throw invalid(grammar.nullCheck.message(grammar.typeLabels[key.type], key.written));
@@ -54,7 +55,8 @@ function parseComparison(grammar: SearchGrammar, group: Group): ParsedClause {
   }
   if (left.kind !== 'identifier') throw identifierNeeded();
   const key = resolveIdentifier(grammar, left.text, grammar.filterAttributes);
-  return { key, comparator, value: readValue(grammar, key, right) };
+  const value = grammar.readValue ? grammar.readValue(key, right) : readValue(grammar, key, right);
+  return { key, comparator, value };
 }
 
 /**

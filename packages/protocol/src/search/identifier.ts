@@ -44,11 +44,13 @@ export function resolveIdentifier(
 ): ResolvedKey {
   const dot = text.indexOf('.');
   const type = dot < 0 ? 'attribute' : entityType(grammar, text.slice(0, dot));
-  const written = trimBackticks(stripQuotes(dot < 0 ? text : text.slice(dot + 1)));
+  const raw = dot < 0 ? text : text.slice(dot + 1);
+  const written = trimBackticks(stripQuotes(raw));
   if (type === 'attribute') {
-    if (!Object.hasOwn(attributes, written)) {
+    const looked = grammar.attributeKeysAsWritten === true ? raw : written;
+    if (!Object.hasOwn(attributes, looked)) {
       throw MlflowError.invalidParameter(
-        `Invalid attribute key '${written}' specified. Valid keys are '${pySet(Object.keys(attributes))}'`,
+        `Invalid attribute key '${looked}' specified. Valid keys are '${pySet(Object.keys(attributes))}'`,
       );
     }
     return { type, written, attribute: attributes[written] };

@@ -9,3 +9,28 @@ export type { AttributeSpec, ComparatorCheck, SearchGrammar } from './grammar.js
 export { RUNS_GRAMMAR } from './runs-grammar.js';
 export { EXPERIMENTS_GRAMMAR } from './experiments-grammar.js';
 export { likeToRegExp } from './like.js';
+export {
+  parseLoggedModelsFilter,
+  LOGGED_MODEL_COLUMNS,
+  type LoggedModelComparison,
+  type LoggedModelComparator,
+  type LoggedModelEntityType,
+  type LoggedModelFilterValue,
+} from './logged-models-filter.js';
+export {
+  encodeLoggedModelsPageToken,
+  decodeLoggedModelsPageToken,
+  type LoggedModelsOrderByEntry,
+  type LoggedModelsTokenRequest,
+} from './logged-models-page-token.js';
+export {
+  parseRegisteredModelsFilter,
+  parseRegisteredModelsOrderBy,
+  parseModelVersionsFilter,
+  parseModelVersionsOrderBy,
+} from './registry.js';
+export {
+  parseLoggedModelsOrderBy,
+  type LoggedModelOrderInput,
+  type LoggedModelOrderTerm,
+} from './logged-models-order-by.js';

@@ -47,11 +47,11 @@ function identifierText(clause: string): string {
 }
 
 /**
- * One clause, as MLflow reads it: the identifier's text is split shell-style (backticks counting as
+ * One clause's key text and direction, as MLflow reads them: the identifier's text is split shell-style (backticks counting as
  * double quotes) into at most a key and a direction. With a direction the key is the split word,
  * quotes already removed; without one it is the text as written, quotes stripped later.
  */
-function parseClause(grammar: SearchGrammar, clause: string): OrderBy {
+export function splitOrderByClause(clause: string): { text: string; ascending: boolean } {
   let text = identifierText(clause);
   let words: string[];
   try {
@@ -71,7 +71,12 @@ function parseClause(grammar: SearchGrammar, clause: string): OrderBy {
     ascending = direction === 'asc';
     text = words[0] ?? '';
   }
-  const key = resolveIdentifier(grammar, pyStrip(text), grammar.orderByAttributes);
+  return { text: pyStrip(text), ascending };
+}
+
+function parseClause(grammar: SearchGrammar, clause: string): OrderBy {
+  const { text, ascending } = splitOrderByClause(clause);
+  const key = resolveIdentifier(grammar, text, grammar.orderByAttributes);
   if (!grammar.orderBy.types.includes(key.type))
     throw invalid(grammar.orderBy.invalidType(grammar.typeLabels[key.type]));
   return { type: key.type, key: key.attribute?.canonical ?? key.written, ascending };

@@ -69,7 +69,7 @@ function pyBytes(bytes: Uint8Array): string {
 }
 
 /** repr() of what json.loads returns for a JSON value. */
-function pyJson(v: unknown): string {
+export function pyJson(v: unknown): string {
   if (v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';

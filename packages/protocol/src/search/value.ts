@@ -13,7 +13,7 @@ export interface ClauseValue {
 
 const invalid = (message: string): MlflowError => MlflowError.invalidParameter(message);
 
-function quoted(node: Node): string {
+export function quoted(node: Node): string {
   const text = node.text;
   const wrapped = text.length >= 2 && (text[0] === "'" || text[0] === '"') && text.endsWith(text[0]);
   if (wrapped) return text.slice(1, -1);

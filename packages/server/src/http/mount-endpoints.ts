@@ -56,6 +56,8 @@ export function mountEndpoints<T extends Record<string, EndpointDef>>(
         query: request.query as QueryParams,
         body: jsonBodyOf(request),
         contentType: request.headers['content-type'] ?? null,
+        // `:name` segments of the endpoint path (e.g. /mlflow/webhooks/:webhook_id)
+        pathParams: request.params as Record<string, string>,
       });
       const result = await handler(decoded, { ...context, request });
       return sendText(reply, 'application/json', encode(result));

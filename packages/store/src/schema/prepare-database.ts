@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import { inWriteTransaction, type Executor, type StoreContext } from '../sql/context.js';
 import { createDefaultExperiment } from '../sql/experiments.js';
+import { migrateIfTablesMissing } from '../migrations/auto-migrate.js';
 import { HEAD_REVISION, OLDER_REVISIONS } from './alembic-revisions.js';
 
 /** Hides a password in URIs shown in messages (`user:secret@host` → `user:***@host`). */
@@ -22,9 +23,7 @@ function checkRevision(revision: string | null, uri: string): void {
     throw new MlflowError(
       ErrorCode.INTERNAL_ERROR,
       `Detected out-of-date database schema (found version ${revision ?? 'None'}, but expected ${HEAD_REVISION}). ` +
-        // mlflow-ts keeps MLflow's schema unchanged, so MLflow's own migration tool does the job until
-        // `mlflow-ts db upgrade` exists.
-        `Take a backup of your database, then run 'mlflow db upgrade ${redact(uri)}' with MLflow 3.18.0 to migrate ` +
+        `Take a backup of your database, then run 'mlflow-ts db upgrade ${redact(uri)}' to migrate ` +
         'your database to the latest schema. NOTE: schema migration may result in database downtime - please ' +
         "consult your database's documentation for more detail.",
     );
@@ -44,6 +43,33 @@ async function createSchema(tx: Executor, ctx: StoreContext, tables: ReadonlySet
   await tx.insertInto('alembic_version').values({ version_num: HEAD_REVISION }).execute();
 }
 
+/** Runs `fn` in one write transaction holding the dialect's prepare lock. */
+function withPrepareLock<T>(ctx: StoreContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
+  return inWriteTransaction(ctx, async (tx) => {
+    const lock = ctx.dialect.prepareLock;
+    if (!lock) return fn(tx);
+    await sql.raw(lock.acquire).execute(tx);
+    try {
+      return await fn(tx);
+    } finally {
+      if (lock.release) await sql.raw(lock.release).execute(tx);
+    }
+  });
+}
+
+/**
+ * What `mlflow db upgrade` does to an empty database: MLflow 3.18.0's schema and the head stamp,
+ * nothing else. False (and nothing done) when the database already holds tables.
+ */
+export function initializeEmptyDatabase(ctx: StoreContext): Promise<boolean> {
+  return withPrepareLock(ctx, async (tx) => {
+    const tables = new Set((await tx.introspection.getTables()).map((t) => t.name));
+    if (![...tables].every((name) => name.startsWith('alembic_'))) return false;
+    await createSchema(tx, ctx, tables);
+    return true;
+  });
+}
+
 /**
  * Makes the database usable: a new one gets MLflow 3.18.0's schema, the alembic stamp and the
  * Default experiment exactly as `mlflow server` would create them; one at the head revision is
@@ -51,17 +77,9 @@ async function createSchema(tx: Executor, ctx: StoreContext, tables: ReadonlySet
  * refused with what to do about it. Runs in one write transaction (plus the dialect's prepare
  * lock) so two processes opening the same new database cannot both create the schema.
  */
-export function prepareDatabase(ctx: StoreContext, uri: string): Promise<void> {
-  return inWriteTransaction(ctx, async (tx) => {
-    const lock = ctx.dialect.prepareLock;
-    if (!lock) return prepareLocked(tx, ctx, uri);
-    await sql.raw(lock.acquire).execute(tx);
-    try {
-      return await prepareLocked(tx, ctx, uri);
-    } finally {
-      if (lock.release) await sql.raw(lock.release).execute(tx);
-    }
-  });
+export async function prepareDatabase(ctx: StoreContext, uri: string): Promise<void> {
+  await migrateIfTablesMissing(ctx, uri);
+  return withPrepareLock(ctx, (tx) => prepareLocked(tx, ctx, uri));
 }
 
 async function prepareLocked(tx: Executor, ctx: StoreContext, uri: string): Promise<void> {

@@ -5,6 +5,9 @@ import type {
   Experiment,
   ExperimentTag,
   Metric,
+  MetricEnvelope,
+  MetricEnvelopeQuery,
+  MoveRunsInput,
   MetricWithRunId,
   ModelInput,
   ModelOutput,
@@ -33,15 +36,28 @@ import { deleteExperimentTag, setExperimentTag } from './experiment-tags.js';
 import * as experiments from './experiments.js';
 import * as logging from './logging.js';
 import { getMetricHistory, getMetricHistoryBulk } from './metric-history.js';
+import { getMetricHistoryEnvelope } from './ext/metric-envelope.js';
+import { moveRuns } from './ext/move-runs.js';
 import { searchRuns } from './run-search.js';
 import * as runs from './runs.js';
+import { SqlWebhookStore } from './webhooks/sql-webhook-store.js';
+import { SqlLoggedModelStore } from './logged-models/sql-logged-model-store.js';
+import { SqlRegistryStore } from './registry/sql-registry-store.js';
 
 export class SqlTrackingStore implements TrackingStore {
   // Methods are async so that validation errors thrown before any query become rejections.
   /** What MLflow's server-info reports for its SQLAlchemy store. */
   readonly storeType = 'SqlStore';
+  readonly loggedModels: SqlLoggedModelStore;
 
-  constructor(private readonly ctx: StoreContext) {}
+  readonly webhooks: SqlWebhookStore;
+  readonly registry: SqlRegistryStore;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.loggedModels = new SqlLoggedModelStore(ctx);
+    this.webhooks = new SqlWebhookStore(ctx);
+    this.registry = new SqlRegistryStore(ctx);
+  }
 
   async createExperiment(input: CreateExperimentInput): Promise<string> {
     return experiments.createExperiment(this.ctx, input);
@@ -120,6 +136,12 @@ export class SqlTrackingStore implements TrackingStore {
   }
   async getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]> {
     return getMetricHistoryBulkInterval(this.ctx, input);
+  }
+  async getMetricHistoryEnvelope(query: MetricEnvelopeQuery): Promise<MetricEnvelope[]> {
+    return getMetricHistoryEnvelope(this.ctx, query);
+  }
+  async moveRuns(input: MoveRunsInput): Promise<RunInfo[]> {
+    return moveRuns(this.ctx, input);
   }
 
   async searchDatasets(experimentIds: string[]): Promise<DatasetSummary[]> {

@@ -4,10 +4,17 @@ import { datasetsConformance } from './datasets.js';
 import { experimentsConformance } from './experiments.js';
 import { BYTEWISE_TEXT, type StoreFactory, type StoreTraits } from './harness.js';
 import { loggingConformance } from './logging.js';
+import { loggedModelsConformance } from './logged-models.js';
 import { metricsConformance } from './metrics.js';
+import { metricEnvelopeConformance } from './metric-envelope.js';
+import { moveRunsConformance } from './move-runs.js';
 import { runsConformance } from './runs.js';
+import { registryModelsConformance } from './registry-models.js';
+import { registrySearchConformance } from './registry-search.js';
+import { registryVersionsConformance } from './registry-versions.js';
 import { searchExperimentsConformance } from './search-experiments.js';
 import { searchRunsConformance } from './search-runs.js';
+import { webhooksConformance } from './webhooks.js';
 
 export type { StoreFactory, StoreTraits } from './harness.js';
 
@@ -27,7 +34,14 @@ export function describeTrackingStoreConformance(
     runsConformance(factory);
     loggingConformance(factory);
     metricsConformance(factory);
+    metricEnvelopeConformance(factory);
+    moveRunsConformance(factory);
     searchRunsConformance(factory, traits);
     datasetsConformance(factory);
+    registryModelsConformance(factory);
+    registryVersionsConformance(factory);
+    registrySearchConformance(factory, traits);
+    loggedModelsConformance(factory);
+    webhooksConformance(factory);
   });
 }

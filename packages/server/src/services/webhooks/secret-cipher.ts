@@ -1,0 +1,33 @@
+// Webhook secrets at rest: Fernet with MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY, else a key made up for this process.
+import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
+import { Fernet } from './fernet.js';
+
+/**
+ * Like MLflow's EncryptedString column: without a configured key each process invents one, so
+ * secrets stored by an earlier process (or another worker) no longer decrypt. Set the key to keep
+ * them readable across restarts, workers, and between MLflow and mlflow-ts on one database.
+ */
+export class SecretCipher {
+  private readonly fernet: Fernet;
+
+  constructor(key: string | null) {
+    this.fernet = new Fernet(key ?? Fernet.generateKey());
+  }
+
+  seal(secret: string | null): string | null {
+    return secret === null ? null : this.fernet.encrypt(secret);
+  }
+
+  /** MLflow lets cryptography's InvalidToken escape, which its server answers with a bare 500. */
+  open(stored: string | null): string | null {
+    if (stored === null) return null;
+    try {
+      return this.fernet.decrypt(stored);
+    } catch {
+      throw new MlflowError(
+        ErrorCode.INTERNAL_ERROR,
+        'A webhook secret cannot be decrypted: it was stored with another MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY.',
+      );
+    }
+  }
+}

@@ -1,0 +1,7 @@
+-- da6fb0208061 on MySQL/MariaDB — add workspaces trace archival location.
+
+ALTER TABLE trace_info ADD COLUMN db_payload_generation INTEGER NOT NULL DEFAULT '0';
+
+ALTER TABLE workspaces ADD COLUMN trace_archival_location TEXT;
+
+ALTER TABLE workspaces ADD COLUMN trace_archival_retention VARCHAR(32);

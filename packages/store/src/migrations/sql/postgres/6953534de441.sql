@@ -1,0 +1,3 @@
+-- 6953534de441 on PostgreSQL — add step to inputs table.
+
+ALTER TABLE inputs ADD COLUMN step BIGINT DEFAULT '0' NOT NULL;

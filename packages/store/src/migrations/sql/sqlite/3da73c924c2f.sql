@@ -1,0 +1,3 @@
+-- 3da73c924c2f on SQLite — add outputs to dataset record.
+
+ALTER TABLE evaluation_dataset_records ADD COLUMN outputs JSON;

@@ -1,0 +1,3 @@
+-- b7e2c1a4d9f3 on SQLite — add jobs creator.
+
+ALTER TABLE jobs ADD COLUMN creator VARCHAR(255);

@@ -1,0 +1,3 @@
+-- f4a9b2c7d1e6 on SQLite — make mcp versions case sensitive.
+
+
