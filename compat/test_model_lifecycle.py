@@ -10,8 +10,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from servers import SELECTED
-
 # Requirements given explicitly: the client's inference starts a subprocess per model and adds nothing here.
 PIP = ["mlflow"]
 
@@ -130,12 +128,6 @@ def test_registered_model_versions_and_alias_load_and_predict(client, fluent_exp
     assert sources == [("1", f"models:/{info.model_id}"), ("2", f"models:/{info.model_id}")]
 
 
-@pytest.mark.xfail(
-    SELECTED != "mlflow",
-    reason="mlflow-ts registry-service (helper R) writes the version into mlflow.modelVersions as text; "
-    "MLflow's create_model_version handler writes the integer",
-    strict=True,
-)
 def test_logged_model_lists_its_registered_versions(client, fluent_experiment, uniq):
     name = uniq("reg")
     with mlflow.start_run():

@@ -228,3 +228,13 @@ def test_unknown_names_and_versions(client, uniq):
         client.create_model_version(missing, "s3://bucket/x")
     with raises_mlflow("RESOURCE_DOES_NOT_EXIST"):
         client.get_model_version_by_alias(missing, "champion")
+
+
+def test_register_model_fluent(client, uniq, run_with_model):
+    name = uniq()
+    mv = mlflow.register_model(f"runs:/{run_with_model}/model", name)
+    assert mv.version == "1"
+    assert mv.run_id == run_with_model
+    again = mlflow.register_model(f"runs:/{run_with_model}/model", name)  # the model exists: a new version
+    assert again.version == "2"
+    assert client.get_model_version_by_alias(name, "latest").version == "2"

@@ -3,7 +3,7 @@
 CRUD runs on the session server with MLflow's default webhook settings (https only, public addresses only), so
 URLs use a public address literal that needs no DNS. Delivery tests start their own server (SQLite) whose
 environment allows http and loopback receivers, and receive on a local http.server thread. The interchange test
-moves a database holding an encrypted secret between MLflow and the selected server, both ways.
+moves a database (of COMPAT_BACKEND) holding an encrypted secret between MLflow and the selected server, both ways.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from mlflow import MlflowClient
 from mlflow.entities.webhook import WebhookEvent, WebhookStatus
 
 from helpers import api, raises_mlflow
+from backends import SELECTED_BACKEND, Database
 from servers import SELECTED, Server
 
 PUBLIC_URL = "https://8.8.8.8/hook"
@@ -205,9 +206,9 @@ def environment(values: dict):
                 os.environ[k] = v
 
 
-def start_server(kind: str, workdir, db=None) -> Server:
+def start_server(kind: str, workdir, db=None, store_uri=None) -> Server:
     with environment(DELIVERY_ENV):
-        return Server(kind, workdir, db=db).start()
+        return Server(kind, workdir, db=db, store_uri=store_uri).start()
 
 
 @pytest.fixture(scope="module")
@@ -298,21 +299,24 @@ def test_registered_model_creation_is_delivered(delivery_client, receiver, uniq)
 
 @pytest.mark.parametrize("direction", ["mlflow-writes", "selected-writes"])
 def test_encrypted_secret_moves_between_servers(tmp_path, receiver, uniq, direction):
+    """One database (of COMPAT_BACKEND), one key: the secret one server encrypted signs the other's delivery."""
     writer, reader = ("mlflow", SELECTED) if direction == "mlflow-writes" else (SELECTED, "mlflow")
-    db = tmp_path / "shared.db"
     path = f"/ok-interchange-{direction}"
-    first = start_server(writer, tmp_path / "writer", db=db)
-    try:
-        hook = MlflowClient(tracking_uri=first.url).create_webhook(
-            name=_name(uniq), url=receiver.base + path, events=["model_version_alias.created"], secret="moved"
-        )
-    finally:
-        first.stop()
-    second = start_server(reader, tmp_path / "reader", db=db)
-    try:
-        result = MlflowClient(tracking_uri=second.url).test_webhook(hook.webhook_id)
-    finally:
-        second.stop()
+    with Database(SELECTED_BACKEND, tmp_path, "webhooks") as database:
+        store_uri = None if SELECTED_BACKEND == "sqlite" else database.uri
+        db = tmp_path / "shared.db"
+        first = start_server(writer, tmp_path / "writer", db=db, store_uri=store_uri)
+        try:
+            hook = MlflowClient(tracking_uri=first.url).create_webhook(
+                name=_name(uniq), url=receiver.base + path, events=["model_version_alias.created"], secret="moved"
+            )
+        finally:
+            first.stop()
+        second = start_server(reader, tmp_path / "reader", db=db, store_uri=store_uri)
+        try:
+            result = MlflowClient(tracking_uri=second.url).test_webhook(hook.webhook_id)
+        finally:
+            second.stop()
     assert result.success, result.error_message
     [request] = receiver.at(path)
     assert_signed(request, "moved")

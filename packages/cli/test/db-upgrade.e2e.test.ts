@@ -4,7 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oldMlflowAvailable, oldMlflowNotice, seedWithOldMlflow } from '../../store/test/support/old-mlflow.js';
+import {
+  oldMlflowAvailable,
+  oldMlflowNotice,
+  seedWithOldMlflow,
+} from '../../store/test/support/old-mlflow.js';
 import {
   connect,
   createDatabase,
@@ -19,7 +23,7 @@ import { runToEnd } from './run-cli.js';
 
 const HEAD = 'f4a9b2c7d1e6';
 const OLDEST = 'acf3f17fdcc7';
-const STEP_LINE = /^Success {5}[0-9a-f]{12,13} {2}\S.* \(\d+ ms\)$/;
+const STEP_LINE = /^Success {6}[0-9a-f]{12,13} {2}\S.* \(\d+ ms\)$/;
 
 let dir: string;
 beforeAll(() => {
@@ -40,7 +44,7 @@ function expectFullUpgrade(stdout: string): void {
   const summary = lines.pop();
   expect(lines.length).toBeGreaterThan(40);
   for (const line of lines) expect(line).toMatch(STEP_LINE);
-  expect(lines[0]).toMatch(/^Success {5}867495a8f9d4 {2}/);
+  expect(lines[0]).toMatch(/^Success {6}867495a8f9d4 {2}/);
   expect(summary).toBe(`Upgraded from revision ${OLDEST} to ${HEAD}: ${lines.length} steps.`);
 }
 
@@ -63,10 +67,14 @@ describe('db upgrade: command-line mistakes and refusals', () => {
     const uri = `sqlite:///${join(dir, 'empty.db')}`;
     const first = await runToEnd(['db', 'upgrade', uri]);
     expect([first.code, first.stderr]).toEqual([0, '']);
-    expect(first.stdout).toBe(`Created MLflow 3.18.0's schema in the empty database (alembic revision ${HEAD}).\n`);
+    expect(first.stdout).toBe(
+      `Created MLflow 3.18.0's schema in the empty database (alembic revision ${HEAD}).\n`,
+    );
     const again = await runToEnd(['db', 'upgrade', uri]);
     expect([again.code, again.stderr]).toEqual([0, '']);
-    expect(again.stdout).toBe(`Database is up to date (alembic revision ${HEAD}, MLflow 3.18.0); nothing to do.\n`);
+    expect(again.stdout).toBe(
+      `Database is up to date (alembic revision ${HEAD}, MLflow 3.18.0); nothing to do.\n`,
+    );
   });
 
   it('refuses a revision it does not know, changing nothing (exit 1)', async () => {
@@ -79,7 +87,9 @@ describe('db upgrade: command-line mistakes and refusals', () => {
     const r = await runToEnd(['db', 'upgrade', `sqlite:///${file}`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(oneErrorLine(r.stderr)).toMatch(/^Error: The database is at alembic revision abcdef012345, which mlflow-ts does not know/);
+    expect(oneErrorLine(r.stderr)).toMatch(
+      /^Error: The database is at alembic revision abcdef012345, which mlflow-ts does not know/,
+    );
   });
 });
 
@@ -93,6 +103,22 @@ describe.skipIf(!oldMlflowAvailable)('db upgrade of databases written by MLflow 
     expect((await runToEnd(['db', 'upgrade', uri])).stdout).toMatch(/^Database is up to date/);
   }, 120_000);
 
+  it('lets two upgrades of one SQLite file run at once: one migrates, the other waits and finds it done', async () => {
+    const uri = `sqlite:///${join(dir, 'twice.db')}`;
+    await seedWithOldMlflow('2.9.2', uri, join(dir, 'artifacts'));
+    const runs = await Promise.all([runToEnd(['db', 'upgrade', uri]), runToEnd(['db', 'upgrade', uri])]);
+    for (const r of runs) expect([r.code, r.stderr]).toEqual([0, '']);
+    const last = runs.map((r) => r.stdout.trimEnd().split('\n').pop());
+    expect(last.filter((l) => l?.startsWith(`Upgraded from revision ${OLDEST} to ${HEAD}`))).toHaveLength(
+      last.filter((l) => l?.startsWith('Upgraded')).length,
+    );
+    expect(last.some((l) => l?.startsWith('Upgraded'))).toBe(true);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(dir, 'twice.db'), { readonly: true });
+    expect(db.prepare('SELECT version_num FROM alembic_version').all()).toEqual([{ version_num: HEAD }]);
+    db.close();
+  }, 120_000);
+
   it('reports a failing step as Error, the rest as NotExecuted, and the state left behind (exit 1)', async () => {
     const file = join(dir, 'broken.db');
     await seedWithOldMlflow('2.9.2', `sqlite:///${file}`, join(dir, 'artifacts'));
@@ -103,7 +129,9 @@ describe.skipIf(!oldMlflowAvailable)('db upgrade of databases written by MLflow 
     const r = await runToEnd(['db', 'upgrade', `sqlite:///${file}`]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Error {7}867495a8f9d4 {2}trace_info, trace_tags and trace_request_metadata tables \(\d+ ms\)$/);
+    expect(lines[0]).toMatch(
+      /^Error {8}867495a8f9d4 {2}trace_info, trace_tags and trace_request_metadata tables \(\d+ ms\)$/,
+    );
     expect(lines.slice(1).every((l) => /^NotExecuted {2}[0-9a-f]{12,13} {2}\S/.test(l))).toBe(true);
     expect(oneErrorLine(r.stderr)).toBe(
       'Error: Step 867495a8f9d4 (trace_info, trace_tags and trace_request_metadata tables) failed: ' +
@@ -129,7 +157,9 @@ describe.skipIf(!oldMlflowAvailable)('db upgrade of databases written by MLflow 
         expect([r.code, r.stderr]).toEqual([0, '']);
         expectFullUpgrade(r.stdout);
         const client = await connect(dialect, database);
-        expect(await client.query('SELECT version_num FROM alembic_version')).toEqual([{ version_num: HEAD }]);
+        expect(await client.query('SELECT version_num FROM alembic_version')).toEqual([
+          { version_num: HEAD },
+        ]);
         await client.close();
       } finally {
         await dropDatabase(dialect, database);

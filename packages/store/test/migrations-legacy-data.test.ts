@@ -49,13 +49,18 @@ function sqlitePair(): Pair {
     ours: { uri: `sqlite:///${file('ours.db')}`, where: { kind: 'sqlite', file: file('ours.db') } },
     theirs: { uri: `sqlite:///${file('theirs.db')}`, where: { kind: 'sqlite', file: file('theirs.db') } },
     schemaDiff: () =>
-      Promise.resolve(diffSchemas(readSchema(file('theirs.db'), 'mlflow_ts_'), readSchema(file('ours.db'), 'mlflow_ts_'))),
+      Promise.resolve(
+        diffSchemas(readSchema(file('theirs.db'), 'mlflow_ts_'), readSchema(file('ours.db'), 'mlflow_ts_')),
+      ),
     cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
   };
 }
 
 async function serverPair(dialect: ServerDialect): Promise<Pair> {
-  const [ours, theirs] = [await createDatabase(dialect, 'legacy_ours'), await createDatabase(dialect, 'legacy_mlflow')];
+  const [ours, theirs] = [
+    await createDatabase(dialect, 'legacy_ours'),
+    await createDatabase(dialect, 'legacy_mlflow'),
+  ];
   const facts = async (database: string) => {
     const client = await connect(dialect, database);
     try {
@@ -75,7 +80,11 @@ async function serverPair(dialect: ServerDialect): Promise<Pair> {
   };
 }
 
-function describeLegacy(backend: string, makePair: () => Pair | Promise<Pair>, mlflowUri: (uri: string) => string) {
+function describeLegacy(
+  backend: string,
+  makePair: () => Pair | Promise<Pair>,
+  mlflowUri: (uri: string) => string,
+) {
   describe(`${backend}: legacy rows through the data-moving steps`, () => {
     let pair: Pair;
     beforeAll(async () => {
@@ -115,7 +124,11 @@ async function describeServer(dialect: ServerDialect): Promise<void> {
     if (notice !== 'deselected') unreachableNotice(`${dialect} legacy data: ${notice}`);
     return;
   }
-  describeLegacy(dialect, () => serverPair(dialect), (uri) => uri.replace('://', `+${DRIVER[dialect]}://`));
+  describeLegacy(
+    dialect,
+    () => serverPair(dialect),
+    (uri) => uri.replace('://', `+${DRIVER[dialect]}://`),
+  );
 }
 
 if (!venvAvailable) {

@@ -150,7 +150,9 @@ function describeRunner(backend: Backend): void {
         if (backend === 'mysql') {
           // No DDL transactions: what ran before the failure stays, and the note says so.
           expect(traceInfo).toHaveLength(1);
-          expect(stateAfterError).toMatch(/MySQL\/MariaDB commit each schema change at once.*still says acf3f17fdcc7/);
+          expect(stateAfterError).toMatch(
+            /MySQL\/MariaDB commit each schema change at once.*still says acf3f17fdcc7/,
+          );
         } else {
           expect(traceInfo).toHaveLength(0);
           expect(stateAfterError).toMatch(/rolled back: the database is at revision acf3f17fdcc7/);
@@ -175,6 +177,29 @@ function describeRunner(backend: Backend): void {
         expect(await revision(db)).toEqual([HEAD_REVISION]);
       }, 180_000);
 
+      // In one process only the server drivers can wait for each other (better-sqlite3 blocks the event
+      // loop while it waits); the CLI test runs two SQLite upgrades as separate processes.
+      it.skipIf(backend === 'sqlite')(
+        'lets several upgrades and store openings run at once',
+        async () => {
+          const db = await k.make();
+          await mlflowSchemaAt(db.mlflowUri, OLDEST);
+          const [upgrades, stores] = await Promise.all([
+            Promise.all([upgradeDatabase(db.uri), upgradeDatabase(db.uri)]),
+            Promise.all([openTrackingStore(db.uri, options), openTrackingStore(db.uri, options)]),
+          ]);
+          for (const store of stores) await store.close();
+          for (const outcome of upgrades) {
+            expect(outcome.kind === 'migrated' ? outcome.resultSet.error : undefined).toBeUndefined();
+          }
+          expect(await revision(db)).toEqual([HEAD_REVISION]);
+          expect(
+            await sqlRows(db.where, "SELECT COUNT(*) AS n FROM experiments WHERE name = 'Default'"),
+          ).toEqual([{ n: backend === 'postgres' ? '1' : 1 }]);
+        },
+        180_000,
+      );
+
       it("refuses a database with all of today's tables at an older revision, naming mlflow-ts db upgrade", async () => {
         const db = await k.make();
         await mlflowSchemaAt(db.mlflowUri, '8b6ad64cb8f5');
@@ -187,9 +212,9 @@ function describeRunner(backend: Backend): void {
           /^Detected out-of-date database schema \(found version 8b6ad64cb8f5, but expected f4a9b2c7d1e6\)\. Take a backup of your database, then run 'mlflow-ts db upgrade .*' to migrate/,
         );
         const outcome = await upgradeDatabase(db.uri);
-        expect(outcome.kind === 'migrated' && outcome.resultSet.results.map((r) => [r.revision, r.status])).toEqual([
-          [HEAD_REVISION, 'Success'],
-        ]);
+        expect(
+          outcome.kind === 'migrated' && outcome.resultSet.results.map((r) => [r.revision, r.status]),
+        ).toEqual([[HEAD_REVISION, 'Success']]);
       }, 180_000);
     });
     if (!venvAvailable) it.skip(venvMissingNotice(`${backend} failing-step migrations`), () => undefined);

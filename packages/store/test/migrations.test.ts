@@ -14,7 +14,14 @@ import {
   seedWithOldMlflow,
   type SeededIds,
 } from './support/old-mlflow.js';
-import { nonEmpty, readAllRows, rowsAsBefore, sqlRows, type TableRows, type Where } from './support/old-mlflow-rows.js';
+import {
+  nonEmpty,
+  readAllRows,
+  rowsAsBefore,
+  sqlRows,
+  type TableRows,
+  type Where,
+} from './support/old-mlflow-rows.js';
 import {
   connect,
   createDatabase,
@@ -53,7 +60,11 @@ function sqliteKit(): BackendKit {
   return {
     place: (tag) => {
       const file = path.join(dir, `${tag}-${n++}.db`);
-      return Promise.resolve({ uri: `sqlite:///${file}`, mlflowUri: `sqlite:///${file}`, where: { kind: 'sqlite', file } });
+      return Promise.resolve({
+        uri: `sqlite:///${file}`,
+        mlflowUri: `sqlite:///${file}`,
+        where: { kind: 'sqlite', file },
+      });
     },
     schemaDiff: (expected, actual) =>
       Promise.resolve(
@@ -81,7 +92,11 @@ function serverKit(dialect: ServerDialect): BackendKit {
       const database = await createDatabase(dialect, tag);
       created.push(database);
       const uri = storeUri(dialect, database);
-      return { uri, mlflowUri: uri.replace('://', `+${DRIVER[dialect]}://`), where: { kind: dialect, database } };
+      return {
+        uri,
+        mlflowUri: uri.replace('://', `+${DRIVER[dialect]}://`),
+        where: { kind: dialect, database },
+      };
     },
     schemaDiff: async (expected, actual) => {
       const name = (p: Place) => (p.where as { database: string }).database;
@@ -121,7 +136,9 @@ function describeBackend(backend: Backend, kit: () => BackendKit): void {
           before = await readAllRows(place.where);
           const started = Date.now();
           outcome = await upgradeDatabase(place.uri);
-          console.log(`migration timing: ${backend} from MLflow ${release.version}: ${Date.now() - started} ms`);
+          console.log(
+            `migration timing: ${backend} from MLflow ${release.version}: ${Date.now() - started} ms`,
+          );
         }, 300_000);
 
         it('runs every step from the release revision to the head, each one successfully', () => {

@@ -39,11 +39,14 @@ function experimentDict(e: Experiment): Record<string, unknown> {
   return {
     artifact_location: e.artifact_location ?? '',
     creation_time: e.creation_time ?? null,
+    // Trace archival and trace locations are MLflow features mlflow-ts does not have: always unset.
+    effective_trace_archival_retention: null,
     experiment_id: e.experiment_id,
     last_update_time: e.last_update_time ?? null,
     lifecycle_stage: e.lifecycle_stage,
     name: e.name,
     tags: Object.fromEntries((e.tags ?? []).map((t) => [t.key, t.value ?? ''])),
+    trace_location: null,
     workspace: e.workspace ?? 'default',
   };
 }
@@ -189,7 +192,8 @@ function csv(): Command {
         const runs = await collectPages((pageToken) => client.searchRuns([opts.experimentId], { pageToken }));
         const text = runsToCsv(runs);
         if (opts.filename === undefined) {
-          process.stdout.write(text);
+          // MLflow echoes pandas' CSV, which already ends in a newline: a blank line follows.
+          echo(text);
           return;
         }
         await writeFile(opts.filename, text);

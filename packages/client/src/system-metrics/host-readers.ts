@@ -2,7 +2,12 @@
 // Why not systeminformation everywhere: on Linux it spawns a `cat` per network interface per sample (~250 ms here),
 // while /proc is one file read; elsewhere it is the portable way (vm_stat, netstat, WMI) Node lacks.
 import { readFile } from 'node:fs/promises';
-import si from 'systeminformation';
+import type Systeminformation from 'systeminformation';
+
+/** Loaded on first use: on Linux it is never needed, and importing it is not free. */
+async function systeminformation(): Promise<typeof Systeminformation> {
+  return (await import('systeminformation')).default;
+}
 
 export interface MemoryReading {
   totalBytes: number;
@@ -91,11 +96,11 @@ export const procReaders: HostReaders = {
  */
 export const systeminformationReaders: HostReaders = {
   memory: async () => {
-    const m = await si.mem();
+    const m = await (await systeminformation()).mem();
     return { totalBytes: m.total, usedBytes: m.active };
   },
   network: async () => {
-    const stats = await si.networkStats('*');
+    const stats = await (await systeminformation()).networkStats('*');
     return {
       receivedBytes: stats.reduce((a, s) => a + s.rx_bytes, 0),
       transmittedBytes: stats.reduce((a, s) => a + s.tx_bytes, 0),

@@ -1,5 +1,5 @@
 // Checkpoint metrics JSON is byte-identical to Python's json.dump(indent=2) of MLflow's metrics dict.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkpointMetricsJson, pyFloat } from '../../src/callbacks/python-json.js';
 
@@ -33,7 +33,14 @@ function python(code: string): string {
   return execFileSync('python3', ['-c', code]).toString();
 }
 
-describe('Python float formatting', () => {
+/** Python is the reference here; without it the comparison cannot run (loud locally, fatal in CI). */
+const hasPython = spawnSync('python3', ['--version']).status === 0;
+if (!hasPython) {
+  if (process.env.CI === 'true') throw new Error('python3 is needed for the comparison with Python');
+  console.warn('SKIPPING the comparison with Python: python3 not found');
+}
+
+describe.runIf(hasPython)('Python float formatting', () => {
   it('matches json.dumps(float) for a spread of values', () => {
     const text = (x: number): string => (Object.is(x, -0) ? '-0.0' : String(x));
     const args = FLOATS.map((x) => `float(${JSON.stringify(text(x))})`);

@@ -117,6 +117,12 @@ describe('tfjs training logged to mlflow-ts', () => {
       expect.arrayContaining(['modelTopology', 'weightsManifest', 'format', 'generatedBy', 'trainingConfig']),
     );
 
+    // tfjs's own loader reads the directory too (model.json resolving ./weights.bin), as it would over file:// or http.
+    const fetchFunc = async (url: string | URL | Request): Promise<Response> =>
+      new Response(await readFile(path.join(latest, new URL(String(url)).pathname.slice(1))));
+    const viaTfjs = await tf.loadLayersModel(tf.io.http('http://checkpoint/model.json', { fetchFunc }));
+    expect(predict(viaTfjs, [0.5, 10])).toEqual(predict(model, [0.5, 10]));
+
     // An earlier epoch is another model: its weights differ from the final ones.
     const first = await loadTfjsCheckpoint(
       tf,

@@ -1,7 +1,14 @@
 // mlflow-ts extension: move runs to another experiment, all or nothing, artifacts left where they are.
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEndpoint } from '../endpoint.js';
-import { isArray, isString, itemsAreStrings, lengthAtMost, required, type RequestRules } from '../codec/rules.js';
+import {
+  isArray,
+  isString,
+  itemsAreStrings,
+  lengthAtMost,
+  required,
+  type RequestRules,
+} from '../codec/rules.js';
 import { RunInfo } from '../entities.js';
 import { invalidParameter } from '../validation/messages.js';
 

@@ -1,5 +1,6 @@
 // The UI's model-version download route: GET /model-versions/get-artifact?name&version&path.
 import { validatePathIsSafe } from '@mlflow-ts/artifacts';
+import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendArtifactsOnlyDisabled } from '../http/artifacts-only.js';
 import { sendArtifact } from '../http/send-artifact.js';
@@ -29,6 +30,14 @@ export function registerModelVersionArtifactRoute(app: FastifyInstance, deps: Ar
       arg(request, 'version') ?? '',
       path,
     );
+    // MLflow signs only for multipart-capable cloud repositories; we sign none here, which is its
+    // answer for every local destination.
+    if (arg(request, 'presigned') === 'true') {
+      throw new MlflowError(
+        ErrorCode.NOT_IMPLEMENTED,
+        'Presigned download is not supported for the current artifact repository',
+      );
+    }
     return sendArtifact(request, reply, located.repository, located.path, path, 'flask');
   });
 }

@@ -35,11 +35,16 @@ interface Info {
 }
 
 async function experiment(name: string): Promise<string> {
-  return ((await post(t.app, '/experiments/create', { name })).json as { experiment_id: string }).experiment_id;
+  return ((await post(t.app, '/experiments/create', { name })).json as { experiment_id: string })
+    .experiment_id;
 }
 
 async function newRun(experimentId: string, name: string): Promise<Info> {
-  const res = await post(t.app, '/runs/create', { experiment_id: experimentId, run_name: name, start_time: 1 });
+  const res = await post(t.app, '/runs/create', {
+    experiment_id: experimentId,
+    run_name: name,
+    start_time: 1,
+  });
   return (res.json as { run: { info: Info } }).run.info;
 }
 
@@ -183,7 +188,8 @@ describe('move runs: errors (nothing moves)', () => {
       send: () => move({ run_ids: [kept.run_id], experiment_id: deletedExperiment }),
       status: 400,
       code: 'INVALID_PARAMETER_VALUE',
-      message: () => `The experiment ${deletedExperiment} must be in the 'active' state. Current state is deleted.`,
+      message: () =>
+        `The experiment ${deletedExperiment} must be in the 'active' state. Current state is deleted.`,
     },
     {
       name: 'one unknown run among known ones',

@@ -57,6 +57,7 @@ describe('model-version get-artifact: errors', () => {
     { name: 'unknown version', send: () => fetchArtifact({ name: 'art', version: '9', path: 'MLmodel' }), status: 404, code: 'RESOURCE_DOES_NOT_EXIST', message: 'Model Version (name=art, version=9) not found' },
     { name: 'path climbing out', send: () => fetchArtifact({ name: 'art', version: '1', path: '../x' }), status: 400, code: 'INVALID_PARAMETER_VALUE', message: 'Invalid path' },
     { name: 'no name', send: () => fetchArtifact({ version: '1', path: 'MLmodel' }), status: 400, code: 'INVALID_PARAMETER_VALUE', message: "Missing value for required parameter 'name'." },
+    { name: 'a presigned URL of a local destination', send: () => fetchArtifact({ name: 'art', version: '2', path: 'sub/w.bin', presigned: 'true' }), status: 501, code: 'NOT_IMPLEMENTED', message: 'Presigned download is not supported for the current artifact repository' },
     { name: 'a missing file', send: () => fetchArtifact({ name: 'art', version: '2', path: 'nope' }), status: 404, code: 'RESOURCE_DOES_NOT_EXIST', message: () => `No such artifact: '${runRoot.replace('mlflow-artifacts:/', '')}/model/nope'` },
   ];
   errorTable(cases);

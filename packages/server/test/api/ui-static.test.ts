@@ -86,7 +86,12 @@ describe('UI at the root', () => {
   });
 
   it("never shadows the server's own paths: unknown API paths keep 404, known ones keep 405", async () => {
-    for (const url of ['/api/2.0/mlflow/nope', '/ajax-api/2.0/mlflow/nope', '/static-files/nope', '/get-artifact/x']) {
+    for (const url of [
+      '/api/2.0/mlflow/nope',
+      '/ajax-api/2.0/mlflow/nope',
+      '/static-files/nope',
+      '/get-artifact/x',
+    ]) {
       const res = await inject(t.app, { method: 'GET', url, headers: HTML_ACCEPT });
       expect([url, res.status, res.text]).toEqual([url, 404, NOT_FOUND_HTML]);
     }
@@ -124,7 +129,9 @@ describe('UI under --static-prefix', () => {
 
   it('leaves paths outside the prefix alone', async () => {
     expect((await inject(t.app, { method: 'GET', url: '/', headers: HTML_ACCEPT })).status).toBe(404);
-    expect((await inject(t.app, { method: 'GET', url: '/experiments', headers: HTML_ACCEPT })).status).toBe(404);
+    expect((await inject(t.app, { method: 'GET', url: '/experiments', headers: HTML_ACCEPT })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -142,7 +149,10 @@ describe('UI not built', () => {
         UI_NOT_BUILT_TEXT,
       ]);
     }
-    const api = await inject(t.app, { method: 'GET', url: '/api/2.0/mlflow/experiments/get?experiment_id=0' });
+    const api = await inject(t.app, {
+      method: 'GET',
+      url: '/api/2.0/mlflow/experiments/get?experiment_id=0',
+    });
     expect(api.status).toBe(200);
   });
 });

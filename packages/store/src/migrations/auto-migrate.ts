@@ -25,7 +25,10 @@ export async function migrateIfTablesMissing(ctx: StoreContext, uri: string): Pr
   if (schemaTables(ctx).every((name) => state.tables.has(name))) return;
   const plan = planUpgrade(state);
   if (plan.kind !== 'steps') return;
-  const result = await runMigrations({ db: ctx.db, dialect: migrationDialectOf(uri), now: ctx.now }, plan.steps);
+  const result = await runMigrations(
+    { db: ctx.db, dialect: migrationDialectOf(uri), now: ctx.now },
+    plan.steps,
+  );
   if (result.error === undefined) return;
   const failed = result.results.find((r) => r.status === 'Error');
   const why = result.error instanceof Error ? result.error.message : String(result.error);

@@ -27,8 +27,6 @@ export interface MigratorOptions {
   readonly db: Kysely<any>;
   readonly dialect: MigrationDialect;
   readonly now?: () => number;
-  /** Called when a step starts, for progress output. */
-  readonly onStepStart?: (step: MigrationStep) => void;
 }
 
 /**
@@ -58,14 +56,21 @@ function transactional(dialect: MigrationDialect): boolean {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function moveStamp(tx: Kysely<any>, from: string, to: string): Promise<void> {
-  const result = await sql`UPDATE alembic_version SET version_num = ${to} WHERE alembic_version.version_num = ${from}`.execute(
-    tx,
-  );
+  const result =
+    await sql`UPDATE alembic_version SET version_num = ${to} WHERE alembic_version.version_num = ${from}`.execute(
+      tx,
+    );
   if (Number(result.numAffectedRows ?? 0) !== 1) {
     throw new Error(
       `alembic_version no longer says ${from}: another process changed the database during the upgrade.`,
     );
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function currentRevision(conn: Kysely<any>): Promise<string | undefined> {
+  const { rows } = await sql<{ version_num: string }>`SELECT version_num FROM alembic_version`.execute(conn);
+  return rows[0]?.version_num;
 }
 
 function afterErrorNote(dialect: MigrationDialect, step: MigrationStep): string {
@@ -99,6 +104,12 @@ export async function runMigrations(
     ...(durationMs === undefined ? {} : { durationMs }),
   });
   const results = steps.map((s) => outcome(s, 'NotExecuted'));
+  /** Steps another process applied while we waited are not ours to report. */
+  const doneElsewhere = new Set<number>();
+  const report = (extra: Omit<MigrationResultSet, 'results'> = {}): MigrationResultSet => ({
+    ...extra,
+    results: results.filter((_, index) => !doneElsewhere.has(index)),
+  });
   return db.connection().execute(async (conn) => {
     // SQLite rebuilds tables (create copy, drop, rename): with foreign keys enforced, dropping a
     // parent would cascade into its children. The pragma only changes outside a transaction.
@@ -106,12 +117,7 @@ export async function runMigrations(
     const lock = SESSION_LOCK[dialect];
     if (lock) await sql.raw(lock.acquire).execute(conn);
     try {
-      // Whoever held the lock before us may have done some or all of the work already.
-      const { rows } = await sql<{ version_num: string }>`SELECT version_num FROM alembic_version`.execute(conn);
-      const first = steps.findIndex((s) => s.downRevision === rows[0]?.version_num);
       for (const [index, step] of steps.entries()) {
-        if (first < 0 || index < first) continue;
-        options.onStepStart?.(step);
         const started = Date.now();
         const context: StepContext = {
           tx: conn,
@@ -124,7 +130,16 @@ export async function runMigrations(
           },
         };
         try {
-          if (transactional(dialect)) await sql.raw(dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+          if (transactional(dialect))
+            await sql.raw(dialect === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN').execute(conn);
+          // Another process (a second server worker opening the same database) may have run this
+          // step while we waited for the lock: then skip up to where it got.
+          const at = await currentRevision(conn);
+          if (at !== step.downRevision && steps.slice(index).some((s) => s.revision === at)) {
+            if (transactional(dialect)) await sql.raw('ROLLBACK').execute(conn);
+            doneElsewhere.add(index);
+            continue;
+          }
           await step.up(context);
           await moveStamp(conn, step.downRevision, step.revision);
           if (transactional(dialect)) await sql.raw('COMMIT').execute(conn);
@@ -137,10 +152,10 @@ export async function runMigrations(
               .catch(() => undefined);
           }
           results[index] = outcome(step, 'Error', Date.now() - started);
-          return { error, results, stateAfterError: afterErrorNote(dialect, step) };
+          return report({ error, stateAfterError: afterErrorNote(dialect, step) });
         }
       }
-      return { results };
+      return report();
     } finally {
       if (lock) await sql.raw(lock.release).execute(conn);
       if (dialect === 'sqlite') await sql.raw('PRAGMA foreign_keys = ON').execute(conn);

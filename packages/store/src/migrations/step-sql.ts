@@ -9,7 +9,10 @@ const cache = new Map<string, Map<string, string[]>>();
  * dist/migrations (build): tsc does not copy .sql files.
  */
 function readStepFile(dialect: MigrationDialect, revision: string): string {
-  return readFileSync(new URL(`../../src/migrations/sql/${dialect}/${revision}.sql`, import.meta.url), 'utf8');
+  return readFileSync(
+    new URL(`../../src/migrations/sql/${dialect}/${revision}.sql`, import.meta.url),
+    'utf8',
+  );
 }
 
 /**

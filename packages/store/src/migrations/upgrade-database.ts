@@ -4,7 +4,6 @@ import { openDatabase } from '../open-database.js';
 import { initializeEmptyDatabase } from '../schema/prepare-database.js';
 import { HEAD_REVISION } from '../schema/alembic-revisions.js';
 import { migrationDialectOf } from './migration-dialect.js';
-import type { MigrationStep } from './migration-step.js';
 import { runMigrations, type MigrationResultSet } from './migrator.js';
 import { planUpgrade, readDatabaseState } from './upgrade-plan.js';
 
@@ -17,7 +16,6 @@ export type UpgradeOutcome =
   | { readonly kind: 'migrated'; readonly from: string; readonly resultSet: MigrationResultSet };
 
 export interface UpgradeOptions {
-  readonly onStepStart?: (step: MigrationStep) => void;
   readonly now?: () => number;
 }
 
@@ -37,10 +35,7 @@ export async function upgradeDatabase(uri: string, options: UpgradeOptions = {})
       if (await initializeEmptyDatabase(ctx)) return { kind: 'created', revision: HEAD_REVISION };
       return await upgradeDatabase(uri, options);
     }
-    const resultSet = await runMigrations(
-      { db, dialect: migrationDialectOf(uri), ...options },
-      plan.steps,
-    );
+    const resultSet = await runMigrations({ db, dialect: migrationDialectOf(uri), ...options }, plan.steps);
     return { kind: 'migrated', from: plan.from, resultSet };
   } finally {
     await db.destroy();

@@ -18,7 +18,12 @@ export function moveRunsConformance(factory: StoreFactory): void {
         tags: [{ key: 't', value: 'x' }],
       });
       const [info] = await store().moveRuns({ runIds: [id], experimentId: to });
-      expect(info).toMatchObject({ run_id: id, experiment_id: to, run_name: 'r1', artifact_uri: run.info.artifact_uri });
+      expect(info).toMatchObject({
+        run_id: id,
+        experiment_id: to,
+        run_name: 'r1',
+        artifact_uri: run.info.artifact_uri,
+      });
       const moved = await store().getRun(id);
       expect(moved.info.experiment_id).toBe(to);
       expect(moved.info.artifact_uri).toBe(run.info.artifact_uri);
@@ -85,7 +90,9 @@ export function moveRunsConformance(factory: StoreFactory): void {
         [to, 'iris', 'd1'],
       ]);
       expect((await store().getRun(go)).inputs?.dataset_inputs?.map((i) => i.dataset.name)).toEqual(['iris']);
-      expect((await store().getRun(stay)).inputs?.dataset_inputs?.map((i) => i.dataset.name)).toEqual(['iris']);
+      expect((await store().getRun(stay)).inputs?.dataset_inputs?.map((i) => i.dataset.name)).toEqual([
+        'iris',
+      ]);
     });
   });
 }

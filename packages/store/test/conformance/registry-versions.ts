@@ -75,6 +75,16 @@ export function registryVersionsConformance(factory: StoreFactory): void {
       expect((await reg().getRegisteredModel('m')).latest_versions?.map((v) => v.version)).toEqual(['3']);
     });
 
+    it('gives concurrent creations distinct consecutive numbers', async () => {
+      await reg().createRegisteredModel({ name: 'busy' });
+      const made = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          reg().createModelVersion({ name: 'busy', source: `s3://b/${i}` }),
+        ),
+      );
+      expect(made.map((v) => Number(v.version)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
     it('updates or clears the description', async () => {
       await reg().createRegisteredModel({ name: 'm' });
       await reg().createModelVersion({ name: 'm', source: 's3://b/1', description: 'old' });

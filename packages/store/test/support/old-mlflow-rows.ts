@@ -46,7 +46,9 @@ async function tableNames(where: Where): Promise<string[]> {
 }
 
 /** Rows and the column names of every table (alembic's stamp excluded: it is meant to change). */
-export async function readAllRows(where: Where): Promise<{ rows: TableRows; columns: Map<string, string[]> }> {
+export async function readAllRows(
+  where: Where,
+): Promise<{ rows: TableRows; columns: Map<string, string[]> }> {
   const rows: TableRows = new Map();
   const columns = new Map<string, string[]>();
   for (const table of await tableNames(where)) {
@@ -59,7 +61,10 @@ export async function readAllRows(where: Where): Promise<{ rows: TableRows; colu
 }
 
 /** `after`'s rows cut down to the columns each table had before, for tables that had rows. */
-export async function rowsAsBefore(where: Where, before: { rows: TableRows; columns: Map<string, string[]> }) {
+export async function rowsAsBefore(
+  where: Where,
+  before: { rows: TableRows; columns: Map<string, string[]> },
+) {
   const out: TableRows = new Map();
   for (const [table, rows] of before.rows) {
     if (rows.length === 0) continue;

@@ -77,8 +77,15 @@ function lastJsonLine(stdout: string): unknown {
 }
 
 /** `uri` in SQLAlchemy form for the old release (drivers named: `+psycopg2`, `+pymysql`). */
-export async function seedWithOldMlflow(version: string, uri: string, artifactRoot: string): Promise<SeededIds> {
-  const { stdout } = await run(oldPython(version), ['-c', SEED, uri, artifactRoot], { env, timeout: 180_000 });
+export async function seedWithOldMlflow(
+  version: string,
+  uri: string,
+  artifactRoot: string,
+): Promise<SeededIds> {
+  const { stdout } = await run(oldPython(version), ['-c', SEED, uri, artifactRoot], {
+    env,
+    timeout: 180_000,
+  });
   return lastJsonLine(stdout) as SeededIds;
 }
 
@@ -105,7 +112,10 @@ print(json.dumps({
 `;
 
 export async function readBackWithMlflow(uri: string, artifactRoot: string, runId: string): Promise<unknown> {
-  const { stdout } = await run(VENV_PYTHON, ['-c', READ_BACK, uri, artifactRoot, runId], { env, timeout: 180_000 });
+  const { stdout } = await run(VENV_PYTHON, ['-c', READ_BACK, uri, artifactRoot, runId], {
+    env,
+    timeout: 180_000,
+  });
   return lastJsonLine(stdout);
 }
 

@@ -7,7 +7,12 @@ export interface Crumb {
   readonly to: string;
 }
 
-export function PageHeader(props: { title: ReactNode; crumbs?: Crumb[]; actions?: ReactNode; meta?: ReactNode }) {
+export function PageHeader(props: {
+  title: ReactNode;
+  crumbs?: Crumb[];
+  actions?: ReactNode;
+  meta?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div className="page-title">

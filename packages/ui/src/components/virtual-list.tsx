@@ -48,7 +48,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
       </div>
       <div className="vlist-frame card">
         <div className="vlist-header">{props.header}</div>
-        <div className="vlist-scroll" ref={scrollRef} style={{ maxHeight: Math.min(shown.length * rowHeight, 560) + 2 }}>
+        <div
+          className="vlist-scroll"
+          ref={scrollRef}
+          style={{ maxHeight: Math.min(shown.length * rowHeight, 560) + 2 }}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
               const item = shown[v.index] as T;

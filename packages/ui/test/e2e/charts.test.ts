@@ -104,6 +104,13 @@ describe.skipIf(!available)('charts page (chromium)', () => {
     await expect.poll(() => page.locator('.chart-legend li').allTextContents()).toEqual([' alpha', ' beta']);
     // The y axis reaches the spike although no drawn line point is at 900: the band holds it.
     expect(Number(await loss.getAttribute('data-y-max'))).toBeGreaterThanOrEqual(900);
+    // Hovering reads out each run's value (and its band when the bucket spans several values).
+    const plotBox = await page.locator('[data-metric-key="loss"] .u-over').boundingBox();
+    if (!plotBox) throw new Error('no plot area');
+    await page.mouse.move(plotBox.x + plotBox.width * 0.3, plotBox.y + plotBox.height / 2);
+    await expect
+      .poll(() => page.locator('[data-metric-key="loss"] .chart-readout').innerText())
+      .toMatch(/^step \d+ · alpha [\d.e-]+ \([\d.e-]+–[\d.e-]+\) · beta [\d.e-]+/);
     await screenshot(page, 'charts-two-runs');
     expect(pageErrors).toEqual([]);
     await page.context().close();

@@ -22,7 +22,8 @@ describe.skipIf(!browserAvailable())('experiments page (Chromium)', () => {
     ensureUiBuilt();
     server = await startTestServer();
     browser = await launchBrowser();
-    for (const name of ['fraud-detection', 'churn-model', 'image-classifier']) await createExperiment(server, name);
+    for (const name of ['fraud-detection', 'churn-model', 'image-classifier'])
+      await createExperiment(server, name);
     ({ page, pageErrors } = await openPage(browser));
   }, 120_000);
 
@@ -36,7 +37,9 @@ describe.skipIf(!browserAvailable())('experiments page (Chromium)', () => {
     await page.waitForURL(/\/experiments$/);
     await page.getByTestId('experiment-row').first().waitFor();
     const names = await page.locator('.experiment-name').allTextContents();
-    expect(names).toEqual(expect.arrayContaining(['fraud-detection', 'churn-model', 'image-classifier', 'Default']));
+    expect(names).toEqual(
+      expect.arrayContaining(['fraud-detection', 'churn-model', 'image-classifier', 'Default']),
+    );
     await screenshot(page, 'experiments-list');
 
     await page.getByLabel('Search experiments').fill('CHURN');
@@ -83,7 +86,11 @@ describe.skipIf(!browserAvailable())('experiments page (Chromium)', () => {
     await page.getByText('image-classifier-v2').waitFor();
 
     page.once('dialog', (d) => void d.accept());
-    await page.getByTestId('experiment-row').filter({ hasText: 'image-classifier-v2' }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByTestId('experiment-row')
+      .filter({ hasText: 'image-classifier-v2' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await page.getByTestId('empty-state').waitFor();
 
     await page.getByRole('button', { name: 'Deleted' }).click();

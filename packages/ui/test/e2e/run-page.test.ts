@@ -37,7 +37,9 @@ function redSquarePng(): Uint8Array<ArrayBuffer> {
     return Buffer.concat([len, body, sum]);
   };
   const ihdr = Buffer.from([0, 0, 0, 8, 0, 0, 0, 8, 8, 2, 0, 0, 0]);
-  const rows = Buffer.concat(Array.from({ length: 8 }, () => Buffer.from([0, ...Array(8).fill([220, 40, 40]).flat()])));
+  const rows = Buffer.concat(
+    Array.from({ length: 8 }, () => Buffer.from([0, ...Array(8).fill([220, 40, 40]).flat()])),
+  );
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
@@ -95,9 +97,19 @@ describe.skipIf(!browserAvailable())('run page (Chromium)', () => {
         },
       ],
     });
-    await uploadArtifact(server, parent, 'model/MLmodel', 'artifact_path: model\nflavors:\n  pytorch:\n    pytorch_version: 2.3.0\n');
+    await uploadArtifact(
+      server,
+      parent,
+      'model/MLmodel',
+      'artifact_path: model\nflavors:\n  pytorch:\n    pytorch_version: 2.3.0\n',
+    );
     await uploadArtifact(server, parent, 'metrics.json', '{"best_epoch": 42, "val": {"acc": 0.91}}');
-    await uploadArtifact(server, parent, 'predictions.csv', 'id,label,score\n1,cat,0.93\n2,"dog, big",0.71\n');
+    await uploadArtifact(
+      server,
+      parent,
+      'predictions.csv',
+      'id,label,score\n1,cat,0.93\n2,"dog, big",0.71\n',
+    );
     await uploadArtifact(server, parent, 'logs/train.log', 'epoch 1 loss 1.9\nepoch 2 loss 1.2\n');
     await uploadArtifact(server, parent, 'plots/confusion.png', redSquarePng());
     ({ page, pageErrors } = await openPage(browser));
@@ -115,7 +127,8 @@ describe.skipIf(!browserAvailable())('run page (Chromium)', () => {
     const details = page.getByTestId('run-details');
     await details.waitFor();
     const text = await details.textContent();
-    for (const part of ['FINISHED', parent.run_id, 'alice', 'train.py', '42.0 s']) expect(text).toContain(part);
+    for (const part of ['FINISHED', parent.run_id, 'alice', 'train.py', '42.0 s'])
+      expect(text).toContain(part);
     await page.getByRole('link', { name: 'fold-1' }).waitFor();
     await screenshot(page, 'run-overview');
     await page.getByRole('link', { name: 'fold-1' }).click();
@@ -180,7 +193,14 @@ describe.skipIf(!browserAvailable())('run page (Chromium)', () => {
     await page.getByRole('button', { name: 'predictions.csv' }).click();
     const table = page.getByTestId('csv-table');
     await table.waitFor();
-    expect(await table.locator('td').allTextContents()).toEqual(['1', 'cat', '0.93', '2', 'dog, big', '0.71']);
+    expect(await table.locator('td').allTextContents()).toEqual([
+      '1',
+      'cat',
+      '0.93',
+      '2',
+      'dog, big',
+      '0.71',
+    ]);
     await screenshot(page, 'run-artifacts-csv');
 
     await page.getByRole('button', { name: 'model', exact: true }).click();

@@ -86,7 +86,9 @@ describe.skipIf(!browserAvailable())('runs table (Chromium)', () => {
     await box.press('Enter');
     await expect.poll(() => banner.count()).toBe(0);
     await expect.poll(async () => (await rowNames()).length).toBe(5);
-    expect((await rowNames()).every((n) => Number(n.slice(4)) % 2 === 1 && Number(n.slice(4)) > 20)).toBe(true);
+    expect((await rowNames()).every((n) => Number(n.slice(4)) % 2 === 1 && Number(n.slice(4)) > 20)).toBe(
+      true,
+    );
 
     await box.fill("tags.team = 'nobody'");
     await box.press('Enter');
@@ -140,10 +142,9 @@ describe.skipIf(!browserAvailable())('runs table (Chromium)', () => {
     await page.waitForURL(new RegExp(`/experiments/${targetId}$`));
     await expect.poll(async () => (await rowNames()).sort()).toEqual(['run-05', 'run-06']);
     const moved = await server.rest.call(trackingEndpoints.searchRuns, { experiment_ids: [targetId] });
-    expect(moved.runs?.map((r) => r.info.artifact_uri?.startsWith(`mlflow-artifacts:/${experimentId}/`))).toEqual([
-      true,
-      true,
-    ]);
+    expect(
+      moved.runs?.map((r) => r.info.artifact_uri?.startsWith(`mlflow-artifacts:/${experimentId}/`)),
+    ).toEqual([true, true]);
     expect(pageErrors).toEqual([]);
   });
 

@@ -40,7 +40,8 @@ describe.skipIf(!browserAvailable())('UI serving (Chromium)', () => {
     expect(await page.locator('h1').textContent()).toBe('under-prefix');
     expect(failed).toEqual([]);
     expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))).toSatisfy(
-      (names: string[]) => names.filter((n) => n.includes('/static-files/')).every((n) => n.includes('/mlflow/static-files/')),
+      (names: string[]) =>
+        names.filter((n) => n.includes('/static-files/')).every((n) => n.includes('/mlflow/static-files/')),
     );
 
     // Back and forward move between pages without a reload.

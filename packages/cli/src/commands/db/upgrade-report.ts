@@ -22,6 +22,10 @@ export function reportUpgrade(outcome: UpgradeOutcome, write: (line: string) => 
     return;
   }
   const { results, error, stateAfterError } = outcome.resultSet;
+  if (results.length === 0 && error === undefined) {
+    write(`Database is up to date: another process upgraded it from revision ${outcome.from} meanwhile.`);
+    return;
+  }
   for (const result of results) write(stepLine(result));
   const failed = results.find((r) => r.status === 'Error');
   if (error === undefined || !failed) {

@@ -12,11 +12,12 @@ export const TFJS_WEIGHTS_BIN = 'weights.bin';
 /**
  * Saves `model` into directory `dir`: `model.json` (topology, training config, weights manifest)
  * and `weights.bin`; with `weightsOnly`, `weights.json` (the manifest alone) and `weights.bin`.
- * A full save includes the optimizer state, as MLflow's non-weights-only checkpoints do.
+ * A full save includes the optimizer state, as MLflow's non-weights-only checkpoints do. The layout
+ * is tfjs's own `file://` format, so tfjs-node also reads it: `tf.loadLayersModel('file://<dir>/model.json')`.
  *
  * @example
  * await saveTfjsModelFiles(tf, model, '/tmp/ckpt', { weightsOnly: false });
- * const again = await tf.loadLayersModel(tf.io.fromMemory(JSON.parse(...)));
+ * const again = await loadTfjsCheckpoint(tf, '/tmp/ckpt');
  */
 export async function saveTfjsModelFiles(
   tf: TfjsModule,

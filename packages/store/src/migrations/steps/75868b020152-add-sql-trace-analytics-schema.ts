@@ -54,7 +54,10 @@ async function* spanPages(step: StepContext, columns: string[], onlyWithDimensio
     if (after) {
       const [traceId, spanId] = after;
       query = query.where((eb) =>
-        eb.or([eb('trace_id', '>', traceId), eb.and([eb('trace_id', '=', traceId), eb('span_id', '>', spanId)])]),
+        eb.or([
+          eb('trace_id', '>', traceId),
+          eb.and([eb('trace_id', '=', traceId), eb('span_id', '>', spanId)]),
+        ]),
       );
     }
     const rows: Row[] = await query.orderBy('trace_id').orderBy('span_id').limit(BATCH).execute();
@@ -68,7 +71,8 @@ async function* spanPages(step: StepContext, columns: string[], onlyWithDimensio
 /** Fails before any change when a span's legacy attributes hold something the new columns cannot keep. */
 async function checkSpanDimensions(step: StepContext): Promise<void> {
   for await (const rows of spanPages(step, ['dimension_attributes'], true)) {
-    for (const row of rows) spanDimensions(row.dimension_attributes, `${String(row.trace_id)}/${String(row.span_id)}`);
+    for (const row of rows)
+      spanDimensions(row.dimension_attributes, `${String(row.trace_id)}/${String(row.span_id)}`);
   }
 }
 
@@ -138,11 +142,20 @@ async function backfillSpans(step: StepContext): Promise<void> {
       .where('key', 'in', [...COST_KEYS])
       .execute()) {
       const span = `${String(m.trace_id)}\u0000${String(m.span_id)}`;
-      costs.set(span, (costs.get(span) ?? new Map()).set(String(m.key), finiteFloat(m.value === null ? null : Number(m.value))));
+      costs.set(
+        span,
+        (costs.get(span) ?? new Map()).set(
+          String(m.key),
+          finiteFloat(m.value === null ? null : Number(m.value)),
+        ),
+      );
     }
     for (const row of rows) {
       const span = `${String(row.trace_id)}\u0000${String(row.span_id)}`;
-      const dimensions = spanDimensions(row.dimension_attributes, `${String(row.trace_id)}/${String(row.span_id)}`);
+      const dimensions = spanDimensions(
+        row.dimension_attributes,
+        `${String(row.trace_id)}/${String(row.span_id)}`,
+      );
       const cost = costs.get(span);
       const values = {
         input_cost: cost?.get('input_cost') ?? null,
@@ -209,12 +222,18 @@ async function checkAssessmentsFilled(step: StepContext): Promise<void> {
     .selectFrom('assessments')
     .select('assessment_id')
     .where((eb) =>
-      eb.or([eb('experiment_id', 'is', null), eb('trace_timestamp_ms', 'is', null), eb('is_numeric_value', 'is', null)]),
+      eb.or([
+        eb('experiment_id', 'is', null),
+        eb('trace_timestamp_ms', 'is', null),
+        eb('is_numeric_value', 'is', null),
+      ]),
     )
     .limit(1)
     .executeTakeFirst();
   if (missing) {
-    throw new Error(`Trace analytics backfill left assessment ${String(missing.assessment_id)} without its values`);
+    throw new Error(
+      `Trace analytics backfill left assessment ${String(missing.assessment_id)} without its values`,
+    );
   }
 }
 
@@ -225,8 +244,14 @@ async function removeLegacyRows(step: StepContext): Promise<void> {
     .deleteFrom('trace_request_metadata')
     .where('key', 'in', [SESSION_METADATA, TOKEN_USAGE_METADATA, COST_METADATA])
     .execute();
-  await step.tx.deleteFrom('trace_metrics').where('key', 'in', [...TOKEN_KEYS]).execute();
-  await step.tx.deleteFrom('span_metrics').where('key', 'in', [...COST_KEYS]).execute();
+  await step.tx
+    .deleteFrom('trace_metrics')
+    .where('key', 'in', [...TOKEN_KEYS])
+    .execute();
+  await step.tx
+    .deleteFrom('span_metrics')
+    .where('key', 'in', [...COST_KEYS])
+    .execute();
 }
 
 export const step: MigrationStep = {

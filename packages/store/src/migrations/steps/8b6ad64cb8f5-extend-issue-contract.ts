@@ -32,7 +32,10 @@ async function copyCategories(step: StepContext): Promise<void> {
     const rows = issues.flatMap((i) => categoryRows(String(i.issue_id), String(i.categories)));
     // Three parameters a row: chunks stay far below every database's bind-parameter limit.
     for (let i = 0; i < rows.length; i += BATCH) {
-      await step.tx.insertInto('issue_categories').values(rows.slice(i, i + BATCH)).execute();
+      await step.tx
+        .insertInto('issue_categories')
+        .values(rows.slice(i, i + BATCH))
+        .execute();
     }
     after = String(issues[issues.length - 1]?.issue_id);
   }

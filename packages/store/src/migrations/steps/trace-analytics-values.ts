@@ -143,7 +143,8 @@ export function assessmentAggregate(valueJson: unknown): { value: number | null;
     }
   }
   if (typeof value === 'boolean') return { value: value ? 1 : 0, numeric: false };
-  if (typeof value === 'number') return Number.isFinite(value) ? { value, numeric: true } : { value: null, numeric: false };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { value, numeric: true } : { value: null, numeric: false };
   if (typeof value === 'string') {
     const word = value.trim().toLowerCase();
     if (word === 'yes' || word === 'no') return { value: word === 'yes' ? 1 : 0, numeric: false };
@@ -168,13 +169,16 @@ export function spanDimensions(value: unknown, span: string): Record<string, str
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error(`Cannot drop spans.dimension_attributes: unsupported content for span ${span}: not an object`);
+    throw new Error(
+      `Cannot drop spans.dimension_attributes: unsupported content for span ${span}: not an object`,
+    );
   }
   const entries = Object.entries(parsed as Record<string, unknown>);
   const unsupported = entries
     .filter(
       ([key, v]) =>
-        (key !== SPAN_MODEL_ATTRIBUTE && key !== SPAN_PROVIDER_ATTRIBUTE) || (v !== null && typeof v !== 'string'),
+        (key !== SPAN_MODEL_ATTRIBUTE && key !== SPAN_PROVIDER_ATTRIBUTE) ||
+        (v !== null && typeof v !== 'string'),
     )
     .map(([key]) => key)
     .sort();

@@ -32,7 +32,10 @@ export async function createRun(server: TestServer, experimentId: string, run: S
   const params = Object.entries(run.params ?? {}).map(([key, value]) => ({ key, value }));
   // MLflow's log-batch limits: 1000 metrics and 100 params per request.
   for (let i = 0; i < metrics.length; i += 1000) {
-    await server.rest.call(trackingEndpoints.logBatch, { run_id: runId, metrics: metrics.slice(i, i + 1000) });
+    await server.rest.call(trackingEndpoints.logBatch, {
+      run_id: runId,
+      metrics: metrics.slice(i, i + 1000),
+    });
   }
   for (let i = 0; i < params.length; i += 100) {
     await server.rest.call(trackingEndpoints.logBatch, { run_id: runId, params: params.slice(i, i + 100) });

@@ -1,3 +1,3 @@
 -- 4465047574b1 on PostgreSQL — increase max dataset schema size.
 
-
+-- Nothing changes here: the dataset schema column is already unbounded TEXT; only MySQL widens it.

@@ -28,7 +28,9 @@ export function ArtifactBrowser({ runId }: { runId: string }) {
         {file && !file.is_dir ? (
           <ArtifactPreview key={file.path} runId={runId} file={file} />
         ) : (
-          <div className="preview-empty muted">{file?.is_dir ? `Folder ${file.path}` : 'Choose a file to preview it.'}</div>
+          <div className="preview-empty muted">
+            {file?.is_dir ? `Folder ${file.path}` : 'Choose a file to preview it.'}
+          </div>
         )}
       </div>
     </div>

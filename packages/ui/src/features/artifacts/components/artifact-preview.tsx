@@ -29,13 +29,19 @@ export function ArtifactPreview({ runId, file }: { runId: string; file: FileInfo
         ) : kind === 'none' ? (
           <div className="muted">No preview for this file type; download it to open it.</div>
         ) : tooLarge ? (
-          <div className="muted">This file is {formatBytes(file.file_size)}, too large to preview here; download it instead.</div>
+          <div className="muted">
+            This file is {formatBytes(file.file_size)}, too large to preview here; download it instead.
+          </div>
         ) : text.isLoading ? (
           <Loading />
         ) : text.error ? (
           <ErrorBanner error={text.error} title="Could not read the file" />
         ) : (
-          <TextPreview kind={kind} text={text.data ?? ''} delimiter={file.path.toLowerCase().endsWith('.tsv') ? '\t' : ','} />
+          <TextPreview
+            kind={kind}
+            text={text.data ?? ''}
+            delimiter={file.path.toLowerCase().endsWith('.tsv') ? '\t' : ','}
+          />
         )}
       </div>
     </div>

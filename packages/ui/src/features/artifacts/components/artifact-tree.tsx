@@ -15,7 +15,12 @@ export interface ArtifactTreeProps {
 
 export function ArtifactTree({ runId, path, selected, onSelect, depth = 0 }: ArtifactTreeProps) {
   const list = useArtifactListQuery(runId, path);
-  if (list.isLoading) return <div className="tree-note muted" style={{ paddingLeft: indent(depth) }}>Loading…</div>;
+  if (list.isLoading)
+    return (
+      <div className="tree-note muted" style={{ paddingLeft: indent(depth) }}>
+        Loading…
+      </div>
+    );
   if (list.error) return <ErrorBanner error={list.error} />;
   const files = list.data ?? [];
   if (files.length === 0 && depth === 0) return null;
@@ -32,7 +37,13 @@ function indent(depth: number): number {
   return 8 + depth * 16;
 }
 
-function TreeNode(props: { runId: string; file: FileInfo; selected: string; onSelect: (f: FileInfo) => void; depth: number }) {
+function TreeNode(props: {
+  runId: string;
+  file: FileInfo;
+  selected: string;
+  onSelect: (f: FileInfo) => void;
+  depth: number;
+}) {
   const { file, selected, depth } = props;
   // A directory on the way to the selected file starts open (deep links into nested artifacts).
   const [open, setOpen] = useState(() => file.is_dir && selected.startsWith(`${file.path}/`));
@@ -56,7 +67,13 @@ function TreeNode(props: { runId: string; file: FileInfo; selected: string; onSe
         {!file.is_dir ? <span className="tree-size">{formatBytes(file.file_size)}</span> : null}
       </button>
       {file.is_dir && open ? (
-        <ArtifactTree runId={props.runId} path={file.path} selected={selected} onSelect={props.onSelect} depth={depth + 1} />
+        <ArtifactTree
+          runId={props.runId}
+          path={file.path}
+          selected={selected}
+          onSelect={props.onSelect}
+          depth={depth + 1}
+        />
       ) : null}
     </li>
   );

@@ -22,7 +22,12 @@ export async function listArtifacts(runId: string, path: string, signal?: AbortS
 /** The file as text, through the client's raw request (same headers, timeout and error reading). */
 export async function readArtifactText(runId: string, path: string, signal?: AbortSignal): Promise<string> {
   const url = artifactUrl(runId, path);
-  const res = await rest.request({ method: 'GET', path: url.slice(prefix.length), retry: 'idempotent', signal });
+  const res = await rest.request({
+    method: 'GET',
+    path: url.slice(prefix.length),
+    retry: 'idempotent',
+    signal,
+  });
   await RestClient.ensureOk(res, url);
   return res.text();
 }

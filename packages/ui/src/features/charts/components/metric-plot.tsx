@@ -64,6 +64,48 @@ function bandsOf(runs: readonly PlotRun[]): uPlot.Band[] {
   }));
 }
 
+const formatY = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(5));
+
+function formatX(x: number, mode: XAxisMode): string {
+  if (mode === 'wall') return new Date(x * 1000).toLocaleString();
+  if (mode === 'relative') return `${x.toFixed(1)} s`;
+  return `step ${x}`;
+}
+
+/** The index of the non-null value closest to `i` (a few hundred columns away at most). */
+function nearestPoint(
+  column: ArrayLike<number | null | undefined> | undefined,
+  i: number,
+): number | undefined {
+  if (!column) return undefined;
+  for (let d = 0; d < 256; d++) {
+    if (column[i - d] !== null && column[i - d] !== undefined && i - d >= 0) return i - d;
+    if (column[i + d] !== null && column[i + d] !== undefined && i + d < column.length) return i + d;
+  }
+  return undefined;
+}
+
+/** "step 1200 · alpha 0.31 (0.12–0.94) · beta 0.29": each run's line value and its band under the cursor. */
+function readoutText(u: uPlot, runs: readonly PlotRun[], mode: XAxisMode): string {
+  const i = u.cursor.idx;
+  if (i === null || i === undefined) return '';
+  const x = u.data[0]?.[i];
+  if (x === undefined || x === null) return '';
+  const parts = [formatX(x, mode)];
+  runs.forEach((run, r) => {
+    // Runs share one x column, so the run may have no point exactly here: take its nearest one.
+    const j = nearestPoint(u.data[1 + 3 * r], i);
+    if (j === undefined) return;
+    const y = u.data[1 + 3 * r]?.[j];
+    const lo = u.data[2 + 3 * r]?.[j];
+    const hi = u.data[3 + 3 * r]?.[j];
+    if (y === null || y === undefined) return;
+    const band = lo !== null && lo !== undefined && hi !== null && hi !== undefined && lo !== hi;
+    parts.push(`${run.label} ${formatY(y)}${band ? ` (${formatY(lo)}–${formatY(hi)})` : ''}`);
+  });
+  return parts.join(' · ');
+}
+
 /**
  * uPlot is imperative: it is created once per option change and fed new columns on data
  * change. The box records how many points were drawn and when the first draw happened
@@ -71,6 +113,7 @@ function bandsOf(runs: readonly PlotRun[]): uPlot.Band[] {
  */
 export function MetricPlot({ title, columns, runs, xMode, log, height, onZoom, onReset }: MetricPlotProps) {
   const box = useRef<HTMLDivElement>(null);
+  const readout = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const callbacks = useRef({ onZoom, onReset });
   callbacks.current = { onZoom, onReset };
@@ -94,6 +137,13 @@ export function MetricPlot({ title, columns, runs, xMode, log, height, onZoom, o
       bands: bandsOf(runs),
       cursor: { drag: { x: true, y: false, setScale: !zoomByData } },
       hooks: {
+        // Written straight into the DOM: a React state update per mouse move would re-render the card.
+        setCursor: [
+          (u) => {
+            const out = readout.current;
+            if (out) out.textContent = readoutText(u, runs, xMode);
+          },
+        ],
         draw: [
           (u) => {
             if (!element.dataset.firstDrawMs)
@@ -137,5 +187,10 @@ export function MetricPlot({ title, columns, runs, xMode, log, height, onZoom, o
     plot.current?.setData(columns as uPlot.AlignedData);
   }, [columns]);
 
-  return <div ref={box} className="metric-plot" aria-label={`${title} chart`} role="img" />;
+  return (
+    <>
+      <div ref={box} className="metric-plot" aria-label={`${title} chart`} role="img" />
+      <div ref={readout} className="chart-readout" aria-live="off" />
+    </>
+  );
 }

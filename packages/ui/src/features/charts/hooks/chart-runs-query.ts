@@ -12,7 +12,7 @@ export async function fetchChartRun(client: RestClient, runId: string, signal?: 
 }
 
 /** Runs still logging are re-read every few seconds; finished ones never. */
-export const RUNNING_POLL_MS = 5000;
+export { RUNNING_POLL_MS } from '../lib/poll-interval.js';
 
 export function isLive(run: Run | undefined): boolean {
   return run?.info.status === 'RUNNING' || run?.info.status === 'SCHEDULED';

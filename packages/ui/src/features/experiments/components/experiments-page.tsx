@@ -79,8 +79,18 @@ export function ExperimentsPage() {
       {query.isLoading ? (
         <Loading />
       ) : experiments.length === 0 && !query.error ? (
-        <EmptyState title={debounced ? 'No experiment matches' : view === 'DELETED_ONLY' ? 'No deleted experiments' : 'No experiments yet'}>
-          {debounced ? `Nothing is named like “${debounced}”.` : 'Create one, or log a run with an MLflow client.'}
+        <EmptyState
+          title={
+            debounced
+              ? 'No experiment matches'
+              : view === 'DELETED_ONLY'
+                ? 'No deleted experiments'
+                : 'No experiments yet'
+          }
+        >
+          {debounced
+            ? `Nothing is named like “${debounced}”.`
+            : 'Create one, or log a run with an MLflow client.'}
         </EmptyState>
       ) : (
         <ExperimentsTable
@@ -90,7 +100,11 @@ export function ExperimentsPage() {
         />
       )}
       {query.hasNextPage ? (
-        <button className="btn" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        <button
+          className="btn"
+          onClick={() => void query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
           Load more
         </button>
       ) : null}
@@ -150,7 +164,8 @@ function ExperimentsTable(props: {
                       <button
                         className="btn btn-small btn-danger"
                         onClick={() => {
-                          if (window.confirm(`Delete experiment “${e.name}” and its runs?`)) del.mutate(e.experiment_id);
+                          if (window.confirm(`Delete experiment “${e.name}” and its runs?`))
+                            del.mutate(e.experiment_id);
                         }}
                         disabled={del.isPending}
                       >

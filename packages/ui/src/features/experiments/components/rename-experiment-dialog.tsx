@@ -5,7 +5,13 @@ import { Dialog } from '../../../components/dialog.js';
 import { ErrorBanner } from '../../../components/error-banner.js';
 import { useRenameExperiment } from '../hooks/use-experiment-mutations.js';
 
-export function RenameExperimentDialog({ experiment, onClose }: { experiment: Experiment; onClose: () => void }) {
+export function RenameExperimentDialog({
+  experiment,
+  onClose,
+}: {
+  experiment: Experiment;
+  onClose: () => void;
+}) {
   const [name, setName] = useState(experiment.name);
   const rename = useRenameExperiment();
   const submit = () =>

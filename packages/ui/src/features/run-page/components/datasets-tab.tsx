@@ -12,7 +12,8 @@ function prettyJson(text: string | undefined): string {
 }
 
 export function DatasetsTab({ inputs }: { inputs: readonly DatasetInput[] }) {
-  if (inputs.length === 0) return <EmptyState title="No datasets logged">Use mlflow.log_input to record one.</EmptyState>;
+  if (inputs.length === 0)
+    return <EmptyState title="No datasets logged">Use mlflow.log_input to record one.</EmptyState>;
   return (
     <div className="datasets" data-testid="datasets-list">
       {inputs.map((input) => {

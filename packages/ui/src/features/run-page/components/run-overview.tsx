@@ -28,7 +28,9 @@ export function RunOverview({ run }: { run: Run }) {
             <dt>Status</dt>
             <dd>
               <span className={`badge badge-${info.status}`}>{info.status}</span>
-              {info.lifecycle_stage === 'deleted' ? <span className="badge badge-FAILED"> deleted</span> : null}
+              {info.lifecycle_stage === 'deleted' ? (
+                <span className="badge badge-FAILED"> deleted</span>
+              ) : null}
             </dd>
             <dt>Run ID</dt>
             <dd className="mono">{info.run_id}</dd>

@@ -53,7 +53,11 @@ export function RunPage() {
       <PageHeader
         title={data.info.run_name || data.info.run_id}
         crumbs={crumbs}
-        actions={<Link className="btn" to={chartsPath([data.info.run_id])}>Charts</Link>}
+        actions={
+          <Link className="btn" to={chartsPath([data.info.run_id])}>
+            Charts
+          </Link>
+        }
         meta={
           <span className="row">
             <span className={`badge badge-${data.info.status}`}>{data.info.status}</span>
@@ -63,7 +67,11 @@ export function RunPage() {
       />
       <nav className="tabs" aria-label="Run sections">
         {TABS.map(([id, label]) => (
-          <Link key={id} to={id === 'overview' ? base : `${base}/${id}`} className={tab === id ? 'tab active' : 'tab'}>
+          <Link
+            key={id}
+            to={id === 'overview' ? base : `${base}/${id}`}
+            className={tab === id ? 'tab active' : 'tab'}
+          >
             {label}
             {counts[id] !== undefined ? <span className="tab-count">{counts[id]}</span> : null}
           </Link>
@@ -76,7 +84,9 @@ export function RunPage() {
         {tab === 'tags' ? <TagsTab runId={runId} tags={data.data.tags ?? []} /> : null}
         {tab === 'datasets' ? <DatasetsTab inputs={data.inputs?.dataset_inputs ?? []} /> : null}
         {tab === 'artifacts' ? <ArtifactBrowser runId={runId} /> : null}
-        {!TABS.some(([id]) => id === tab) ? <ErrorBanner error={new Error(`No section named “${tab}”.`)} /> : null}
+        {!TABS.some(([id]) => id === tab) ? (
+          <ErrorBanner error={new Error(`No section named “${tab}”.`)} />
+        ) : null}
       </div>
     </div>
   );

@@ -12,7 +12,11 @@ export function points(values: readonly number[]): string {
   const span = max - min || 1;
   const step = values.length > 1 ? W / (values.length - 1) : 0;
   return values
-    .map((v, i) => (Number.isFinite(v) ? `${(i * step).toFixed(1)},${(H - 2 - ((v - min) / span) * (H - 4)).toFixed(1)}` : ''))
+    .map((v, i) =>
+      Number.isFinite(v)
+        ? `${(i * step).toFixed(1)},${(H - 2 - ((v - min) / span) * (H - 4)).toFixed(1)}`
+        : '',
+    )
     .filter(Boolean)
     .join(' ');
 }

@@ -16,7 +16,8 @@ export function TagsTab({ runId, tags }: { runId: string; tags: readonly RunTag[
   const shown = tags
     .filter((t) => showSystem || !t.key.startsWith('mlflow.'))
     .sort((a, b) => a.key.localeCompare(b.key));
-  const save = (key: string, value: string) => setTag.mutate({ key, value }, { onSuccess: () => setEditing(null) });
+  const save = (key: string, value: string) =>
+    setTag.mutate({ key, value }, { onSuccess: () => setEditing(null) });
 
   return (
     <div className="vlist-tags tags-tab">

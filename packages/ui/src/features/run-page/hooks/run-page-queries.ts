@@ -8,7 +8,11 @@ export async function getRun(runId: string, signal?: AbortSignal): Promise<Run> 
 }
 
 /** Child runs carry their parent's id in the mlflow.parentRunId tag (as MLflow's fluent API writes it). */
-export async function getChildRuns(experimentId: string, runId: string, signal?: AbortSignal): Promise<RunInfo[]> {
+export async function getChildRuns(
+  experimentId: string,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<RunInfo[]> {
   const res = await rest.call(
     trackingEndpoints.searchRuns,
     {
@@ -25,7 +29,11 @@ export async function getChildRuns(experimentId: string, runId: string, signal?:
 export const SPARKLINE_BUCKETS = 48;
 
 /** A metric's shape in ≤ 48 points: each bucket's last value, from the envelope extension. */
-export async function getSparkline(runId: string, metricKey: string, signal?: AbortSignal): Promise<number[]> {
+export async function getSparkline(
+  runId: string,
+  metricKey: string,
+  signal?: AbortSignal,
+): Promise<number[]> {
   const res = await rest.call(
     metricEnvelopeEndpoints.getMetricHistoryEnvelope,
     { run_ids: [runId], metric_key: metricKey, max_buckets: SPARKLINE_BUCKETS },

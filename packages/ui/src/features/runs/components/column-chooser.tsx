@@ -49,7 +49,13 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
     </label>
   );
   return (
-    <div className="column-chooser" ref={ref} role="dialog" aria-label="Choose columns" data-testid="column-chooser">
+    <div
+      className="column-chooser"
+      ref={ref}
+      role="dialog"
+      aria-label="Choose columns"
+      data-testid="column-chooser"
+    >
       <div className="card-header">
         <input
           className="input"

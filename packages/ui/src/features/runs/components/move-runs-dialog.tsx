@@ -33,7 +33,9 @@ export function MoveRunsDialog({ runIds, currentExperimentId, onClose, onMoved }
           <button
             className="btn btn-primary"
             disabled={!chosen || move.isPending}
-            onClick={() => move.mutate({ runIds, experimentId: chosen }, { onSuccess: () => onMoved(chosen) })}
+            onClick={() =>
+              move.mutate({ runIds, experimentId: chosen }, { onSuccess: () => onMoved(chosen) })
+            }
           >
             Move
           </button>
@@ -42,7 +44,12 @@ export function MoveRunsDialog({ runIds, currentExperimentId, onClose, onMoved }
     >
       <div className="field">
         <label htmlFor="move-target">Destination experiment</label>
-        <select id="move-target" className="select" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+        <select
+          id="move-target"
+          className="select"
+          value={chosen}
+          onChange={(e) => setTarget(e.target.value)}
+        >
           {targets.map((e) => (
             <option key={e.experiment_id} value={e.experiment_id}>
               {e.name} ({e.experiment_id})

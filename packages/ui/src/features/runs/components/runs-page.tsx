@@ -31,7 +31,10 @@ export function RunsPage() {
   const sortParam = params.get('sort');
   const dirParam = params.get('dir');
   // A stable object while the URL's sort is unchanged, so the query key does not churn.
-  const sort = useMemo(() => sortFromSearch(new URLSearchParams({ sort: sortParam ?? '', dir: dirParam ?? '' })), [sortParam, dirParam]);
+  const sort = useMemo(
+    () => sortFromSearch(new URLSearchParams({ sort: sortParam ?? '', dir: dirParam ?? '' })),
+    [sortParam, dirParam],
+  );
   const orderBy = useMemo(() => orderByOf(sort), [sort]);
 
   const experiment = useExperimentQuery(experimentId);
@@ -53,7 +56,8 @@ export function RunsPage() {
     });
   const onSort = (column: ColumnSpec) =>
     update((next) => {
-      const desc = sort.columnId === column.id ? !sort.desc : column.numeric || column.id === 'attr:start_time';
+      const desc =
+        sort.columnId === column.id ? !sort.desc : column.numeric || column.id === 'attr:start_time';
       next.set('sort', column.id);
       next.set('dir', desc ? 'desc' : 'asc');
     });
@@ -68,7 +72,11 @@ export function RunsPage() {
     [],
   );
   const onToggleAll = () =>
-    setSelected((prev) => (prev.size > 0 && runs.rows.every((r) => prev.has(r.runId)) ? new Set() : new Set(runs.rows.map((r) => r.runId))));
+    setSelected((prev) =>
+      prev.size > 0 && runs.rows.every((r) => prev.has(r.runId))
+        ? new Set()
+        : new Set(runs.rows.map((r) => r.runId)),
+    );
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = runs;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -83,7 +91,10 @@ export function RunsPage() {
   if (experiment.error && !experiment.data) {
     return (
       <div className="page">
-        <PageHeader title={`Experiment ${experimentId}`} crumbs={[{ label: 'Experiments', to: '/experiments' }]} />
+        <PageHeader
+          title={`Experiment ${experimentId}`}
+          crumbs={[{ label: 'Experiments', to: '/experiments' }]}
+        />
         <ErrorBanner error={experiment.error} title="Could not load the experiment" />
       </div>
     );
@@ -120,17 +131,27 @@ export function RunsPage() {
           <button className={deletedView ? '' : 'active'} onClick={() => update((n) => n.delete('view'))}>
             Active
           </button>
-          <button className={deletedView ? 'active' : ''} onClick={() => update((n) => n.set('view', 'deleted'))}>
+          <button
+            className={deletedView ? 'active' : ''}
+            onClick={() => update((n) => n.set('view', 'deleted'))}
+          >
             Deleted
           </button>
         </div>
         {selectedIds.length > 0 ? (
           <>
             <span className="runs-count">{selectedIds.length} selected</span>
-            <button className="btn" onClick={() => navigate(comparePath(selectedIds))}>Compare</button>
-            <button className="btn" onClick={() => navigate(chartsPath(selectedIds))}>Chart</button>
+            <button className="btn" onClick={() => navigate(comparePath(selectedIds))}>
+              Compare
+            </button>
+            <button className="btn" onClick={() => navigate(chartsPath(selectedIds))}>
+              Chart
+            </button>
             {deletedView ? (
-              <button className="btn" onClick={() => restore.mutate(selectedIds, { onSuccess: () => setSelected(new Set()) })}>
+              <button
+                className="btn"
+                onClick={() => restore.mutate(selectedIds, { onSuccess: () => setSelected(new Set()) })}
+              >
                 Restore
               </button>
             ) : (
@@ -169,12 +190,18 @@ export function RunsPage() {
           <Loading label="Loading runs…" />
         ) : runs.rows.length === 0 && runs.error ? (
           <div className="runs-table-note">
-            <EmptyState title="No runs to show">The search above could not run; fix it or clear it.</EmptyState>
+            <EmptyState title="No runs to show">
+              The search above could not run; fix it or clear it.
+            </EmptyState>
           </div>
         ) : runs.rows.length === 0 ? (
           <div className="runs-table-note">
-            <EmptyState title={filter ? 'No run matches this filter' : deletedView ? 'No deleted runs' : 'No runs yet'}>
-              {filter ? 'Change or clear the filter above.' : 'Runs logged to this experiment will show here.'}
+            <EmptyState
+              title={filter ? 'No run matches this filter' : deletedView ? 'No deleted runs' : 'No runs yet'}
+            >
+              {filter
+                ? 'Change or clear the filter above.'
+                : 'Runs logged to this experiment will show here.'}
             </EmptyState>
           </div>
         ) : (

@@ -38,6 +38,9 @@ export function RunsTable(props: RunsTableProps) {
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
     overscan: 12,
+    // Render in React's normal batch instead of synchronously inside each scroll event: two
+    // virtualizers share this scroller, and one render per frame is what keeps scrolling smooth.
+    useFlushSync: false,
   });
   const colVirtualizer = useVirtualizer({
     horizontal: true,
@@ -46,6 +49,7 @@ export function RunsTable(props: RunsTableProps) {
     estimateSize: (i) => columns[i]?.width ?? 120,
     paddingStart: PINNED,
     overscan: 4,
+    useFlushSync: false,
   });
   // Column widths change with the column set; measured sizes must follow.
   useEffect(() => colVirtualizer.measure(), [columns, colVirtualizer]);
@@ -69,7 +73,13 @@ export function RunsTable(props: RunsTableProps) {
   const someSelected = props.selected.size > 0 && !allSelected;
 
   return (
-    <div className="runs-table" ref={scrollRef} data-testid="runs-table" role="grid" aria-rowcount={rows.length}>
+    <div
+      className="runs-table"
+      ref={scrollRef}
+      data-testid="runs-table"
+      role="grid"
+      aria-rowcount={rows.length}
+    >
       <div style={{ width, height, position: 'relative' }}>
         <div className="rt-header" style={{ width }} role="row">
           <div className="rt-pinned rt-head" style={{ width: PINNED }}>
@@ -116,7 +126,12 @@ export function RunsTable(props: RunsTableProps) {
   );
 }
 
-function HeaderCell(props: { column: ColumnSpec; sort: SortState; onSort: (c: ColumnSpec) => void; width: number }) {
+function HeaderCell(props: {
+  column: ColumnSpec;
+  sort: SortState;
+  onSort: (c: ColumnSpec) => void;
+  width: number;
+}) {
   const { column, sort } = props;
   const active = sort.columnId === column.id;
   const sortable = column.sortKey !== undefined;
@@ -191,7 +206,11 @@ const RunRowView = memo(function RunRowView(props: RowViewProps) {
   );
 });
 
-function CellContent({ column, row, summaries }: Pick<RowViewProps, 'row' | 'summaries'> & { column: ColumnSpec }) {
+function CellContent({
+  column,
+  row,
+  summaries,
+}: Pick<RowViewProps, 'row' | 'summaries'> & { column: ColumnSpec }) {
   if (column.summary) {
     const s = summaries.get(column.summary.key)?.get(row.runId);
     if (!s) return row.metrics.has(column.summary.key) ? <span className="faint">…</span> : null;

@@ -9,7 +9,8 @@ function load(experimentId: string): ColumnPrefs {
     const raw = window.localStorage.getItem(storageKey(experimentId));
     if (!raw) return EMPTY_PREFS;
     const parsed = JSON.parse(raw) as Partial<ColumnPrefs>;
-    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const strings = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
     return { hidden: strings(parsed.hidden), added: strings(parsed.added) };
   } catch {
     // Storage disabled or a corrupt entry: the defaults are a fine answer.

@@ -45,7 +45,10 @@ export function useMoveRuns() {
   const refresh = useRefreshRuns();
   return useMutation({
     mutationFn: (input: { runIds: readonly string[]; experimentId: string }) =>
-      rest.call(moveRunsEndpoints.moveRuns, { run_ids: [...input.runIds], experiment_id: input.experimentId }),
+      rest.call(moveRunsEndpoints.moveRuns, {
+        run_ids: [...input.runIds],
+        experiment_id: input.experimentId,
+      }),
     onSuccess: refresh,
   });
 }

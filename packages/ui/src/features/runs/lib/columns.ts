@@ -43,7 +43,13 @@ export const ATTRIBUTE_COLUMNS: readonly ColumnSpec[] = [
   attr('source', 'Source', 160, (r) => r.tags.get('mlflow.source.name') ?? '', 'tags.`mlflow.source.name`'),
 ];
 
-export const NAME_COLUMN: ColumnSpec = attr('run_name', 'Run name', 220, (r) => r.name || r.runId, 'attributes.run_name');
+export const NAME_COLUMN: ColumnSpec = attr(
+  'run_name',
+  'Run name',
+  220,
+  (r) => r.name || r.runId,
+  'attributes.run_name',
+);
 
 export function metricColumn(key: string, aggregate: MetricAggregate): ColumnSpec {
   const label = aggregate === 'last' ? key : `${key} (${aggregate})`;
