@@ -66,7 +66,7 @@ describe('artifacts', () => {
       );
       const table = await cli(['artifacts', 'list', '-r', run, '-a', 'tree', '--output', 'table']);
       expect(table.stdout).toBe(
-        'Path         Type    Size  \n-----------  ------  ------\ntree/a.txt   file    5     \ntree/sub     dir           \n',
+        'Path        Type    Size  \n----------  ------  ------\ntree/a.txt  file    5     \ntree/sub    dir           \n',
       );
 
       const byRun = await cli(['artifacts', 'download', '-r', run, '-a', 'tree', '-d', join(dir, 'out')]);

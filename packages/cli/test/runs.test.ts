@@ -75,7 +75,7 @@ describe('runs', () => {
         data: {
           metrics: { m: 0.5 },
           params: { p: 'v' },
-          tags: { 'mlflow.runName': 'new', 'mlflow.user': 'unknown' },
+          tags: { 'mlflow.runName': 'new' },
         },
         inputs: { model_inputs: [], dataset_inputs: [] },
         outputs: { model_outputs: [] },

@@ -1,5 +1,6 @@
 // API tests of the webhook endpoints under MLflow's default settings (https only, public addresses): ok and error tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fernet } from '../../src/services/webhooks/fernet.js';
 import {
   badType,
   errorTable,
@@ -333,5 +334,31 @@ describe('webhooks: errors', () => {
       'INVALID_PARAMETER_VALUE',
       "Webhook name '-x' is invalid. It must start and end with a letter or digit, be less than 63 characters long, and contain only letters, digits, dots (.), underscores (_), and hyphens (-).",
     );
+  });
+});
+
+describe('webhooks: a secret stored under another key', () => {
+  it('fails every read of that webhook with an empty INTERNAL_ERROR, as MLflow does', async () => {
+    const foreign = new Fernet(Fernet.generateKey()).encrypt('theirs');
+    const row = await t.store.webhooks.createWebhook({
+      name: 'foreign',
+      url: URL_OK,
+      events: [{ entity: 'prompt', action: 'created' }],
+      description: null,
+      secret: foreign,
+      status: 'ACTIVE',
+    });
+    const id = row.webhookId;
+    for (const send of [
+      () => get(t.app, `/webhooks/${id}`),
+      () => get(t.app, '/webhooks'),
+      () => patch(id, { secret: 'new' }),
+      () => del(id),
+      () => post(t.app, `/webhooks/${id}/test`, {}),
+    ])
+      expectError(await send(), 500, 'INTERNAL_ERROR', '');
+    // the row is still there, untouched
+    expect((await t.store.webhooks.getWebhook(id)).secret).toBe(foreign);
+    await t.store.webhooks.deleteWebhook(id);
   });
 });

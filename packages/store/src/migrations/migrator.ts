@@ -20,6 +20,8 @@ export interface MigrationResultSet {
   readonly results: readonly MigrationResult[];
   /** What to know about the database after a failure (what was undone and what was not). */
   readonly stateAfterError?: string;
+  /** Steps found already applied by another process running at the same time (left out of `results`). */
+  readonly appliedElsewhere: number;
 }
 
 export interface MigratorOptions {
@@ -106,9 +108,12 @@ export async function runMigrations(
   const results = steps.map((s) => outcome(s, 'NotExecuted'));
   /** Steps another process applied while we waited are not ours to report. */
   const doneElsewhere = new Set<number>();
-  const report = (extra: Omit<MigrationResultSet, 'results'> = {}): MigrationResultSet => ({
+  const report = (
+    extra: Omit<MigrationResultSet, 'results' | 'appliedElsewhere'> = {},
+  ): MigrationResultSet => ({
     ...extra,
     results: results.filter((_, index) => !doneElsewhere.has(index)),
+    appliedElsewhere: doneElsewhere.size,
   });
   return db.connection().execute(async (conn) => {
     // SQLite rebuilds tables (create copy, drop, rename): with foreign keys enforced, dropping a

@@ -13,7 +13,13 @@ export type UpgradeOutcome =
   /** Already at the head revision; nothing was done. */
   | { readonly kind: 'up-to-date'; readonly revision: string }
   /** Steps were run from `from`; `resultSet.error` says whether all of them succeeded. */
-  | { readonly kind: 'migrated'; readonly from: string; readonly resultSet: MigrationResultSet };
+  | {
+      readonly kind: 'migrated';
+      readonly from: string;
+      /** Where the steps lead: the head revision. */
+      readonly to: string;
+      readonly resultSet: MigrationResultSet;
+    };
 
 export interface UpgradeOptions {
   readonly now?: () => number;
@@ -36,7 +42,7 @@ export async function upgradeDatabase(uri: string, options: UpgradeOptions = {})
       return await upgradeDatabase(uri, options);
     }
     const resultSet = await runMigrations({ db, dialect: migrationDialectOf(uri), ...options }, plan.steps);
-    return { kind: 'migrated', from: plan.from, resultSet };
+    return { kind: 'migrated', from: plan.from, to: HEAD_REVISION, resultSet };
   } finally {
     await db.destroy();
   }

@@ -109,6 +109,20 @@ describe.skipIf(!available)('compare page (chromium)', () => {
     await page.context().close();
   });
 
+  it('is reached from the runs table by selecting runs and choosing Compare', async () => {
+    const { page } = await open('/experiments/0');
+    await page.getByLabel('Select run lr-0.1').check();
+    await page.getByLabel('Select run lr-0.001').check();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.diff-table').waitFor();
+    const shown = new URL(page.url()).searchParams.get('runs')?.split(',') ?? [];
+    expect(shown.sort()).toEqual([runIds[0], runIds[2]].sort());
+    expect(await page.locator('.diff-table thead th').count()).toBe(3);
+    await page.getByRole('link', { name: 'Metric charts of these runs' }).click();
+    await page.locator('.metric-plot[data-points]').first().waitFor();
+    await page.context().close();
+  });
+
   it('shows an empty state without runs', async () => {
     const { page } = await open('/compare');
     await page.getByTestId('empty-state').waitFor();

@@ -82,9 +82,11 @@ describe.skipIf(!available)('registry pages (chromium)', () => {
     await server?.stop();
   });
 
-  it('shows an empty state while no model is registered', async () => {
-    const { page } = await open('/models');
+  it('shows an empty state while no model is registered (reached from the top navigation)', async () => {
+    const { page } = await open('/experiments');
+    await page.getByRole('link', { name: 'Models', exact: true }).click();
     await page.getByTestId('empty-state').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/models');
     expect(await page.getByTestId('empty-state').innerText()).toContain('No registered models yet');
     await screenshot(page, 'registry-empty');
     await page.context().close();

@@ -229,6 +229,36 @@ describe.skipIf(!browserAvailable())('run page (Chromium)', () => {
     expect(await page.getByTestId('empty-state').textContent()).toContain('No artifacts');
   });
 
+  it('stays fast with thousands of metric and param keys (only visible rows and columns in the DOM)', async () => {
+    const wideExperiment = await createExperiment(server, 'wide');
+    const wide = await createRun(server, wideExperiment, {
+      name: 'wide-run',
+      metrics: Object.fromEntries(
+        Array.from({ length: 3000 }, (_, i) => [`m_${String(i).padStart(4, '0')}`, [i]]),
+      ),
+      params: Object.fromEntries(
+        Array.from({ length: 2000 }, (_, i) => [`p_${String(i).padStart(4, '0')}`, `${i}`]),
+      ),
+    });
+    await page.goto(`${server.uiUrl}/experiments/${wideExperiment}/runs/${wide.run_id}/metrics`);
+    await page.locator('.vlist-row').first().waitFor();
+    expect(await page.locator('.vlist-row').count()).toBeLessThan(60);
+    await page.getByLabel('Search keys').fill('m_2999');
+    await expect
+      .poll(() => page.locator('.vlist-row').allTextContents())
+      .toEqual([expect.stringContaining('m_2999')]);
+
+    const started = Date.now();
+    await page.goto(`${server.uiUrl}/experiments/${wideExperiment}`);
+    await page.getByTestId('run-row').first().waitFor();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // 5,000 data columns exist; only the ones in view are rendered.
+    expect(await page.locator('.rt-hcell').count()).toBeLessThan(40);
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByText('2,800 more').waitFor();
+    await screenshot(page, 'runs-table-wide');
+  });
+
   it("shows the server's error for a run that does not exist", async () => {
     await page.goto(`${server.uiUrl}/experiments/${experimentId}/runs/0123456789abcdef`);
     const banner = page.getByTestId('error-banner');

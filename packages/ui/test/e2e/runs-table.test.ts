@@ -106,6 +106,7 @@ describe.skipIf(!browserAvailable())('runs table (Chromium)', () => {
     await page.getByLabel('loss max').check();
     await page.getByLabel('Show tag team').check();
     await page.getByLabel('Show param lr').uncheck();
+    await screenshot(page, 'runs-column-chooser');
     await page.keyboard.press('Escape');
     const row7 = page.locator('[data-testid=run-row][data-run-id]', { hasText: 'run-07' });
     const cellTexts = () => row7.locator('.rt-cell').allTextContents();

@@ -21,19 +21,14 @@ export function reportUpgrade(outcome: UpgradeOutcome, write: (line: string) => 
     write(`Created MLflow 3.18.0's schema in the empty database (alembic revision ${outcome.revision}).`);
     return;
   }
-  const { results, error, stateAfterError } = outcome.resultSet;
-  if (results.length === 0 && error === undefined) {
-    write(`Database is up to date: another process upgraded it from revision ${outcome.from} meanwhile.`);
-    return;
-  }
+  const { results, error, stateAfterError, appliedElsewhere } = outcome.resultSet;
   for (const result of results) write(stepLine(result));
   const failed = results.find((r) => r.status === 'Error');
   if (error === undefined || !failed) {
-    const last = results.filter((r) => r.status === 'Success').at(-1);
-    write(
-      `Upgraded from revision ${outcome.from} to ${last?.revision ?? outcome.from}: ` +
-        `${results.filter((r) => r.status === 'Success').length} steps.`,
-    );
+    const ran = results.filter((r) => r.status === 'Success').length;
+    // Another upgrade of the same database (a second server worker, say) may have done some steps.
+    const others = appliedElsewhere > 0 ? `, ${appliedElsewhere} applied meanwhile by another process` : '';
+    write(`Upgraded from revision ${outcome.from} to ${outcome.to}: ${ran} steps${others}.`);
     return;
   }
   const why = error instanceof Error ? error.message : String(error);

@@ -18,16 +18,17 @@ export class SecretCipher {
     return secret === null ? null : this.fernet.encrypt(secret);
   }
 
-  /** MLflow lets cryptography's InvalidToken escape, which its server answers with a bare 500. */
+  /**
+   * MLflow's session wrapper turns cryptography's InvalidToken (which has no text) into
+   * INTERNAL_ERROR with an empty message; every read of such a webhook fails that way, even a
+   * delete or an update that would replace the secret.
+   */
   open(stored: string | null): string | null {
     if (stored === null) return null;
     try {
       return this.fernet.decrypt(stored);
     } catch {
-      throw new MlflowError(
-        ErrorCode.INTERNAL_ERROR,
-        'A webhook secret cannot be decrypted: it was stored with another MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY.',
-      );
+      throw new MlflowError(ErrorCode.INTERNAL_ERROR, '');
     }
   }
 }

@@ -85,7 +85,8 @@ export class WebhooksService implements RegistryEventSink {
    */
   async update(req: UpdateWebhookRequest): Promise<Webhook> {
     const events = req.events.length > 0 ? req.events.map(eventFromWire) : undefined;
-    await this.store.webhooks.getWebhook(req.webhook_id);
+    // MLflow loads (and so decrypts) the webhook before changing it
+    this.cipher.open((await this.store.webhooks.getWebhook(req.webhook_id)).secret);
     const patch: UpdateWebhookInput = {};
     if (req.name) {
       validateWebhookName(req.name);
@@ -108,6 +109,7 @@ export class WebhooksService implements RegistryEventSink {
   }
 
   async delete(webhookId: string): Promise<void> {
+    this.cipher.open((await this.store.webhooks.getWebhook(webhookId)).secret);
     await this.store.webhooks.deleteWebhook(webhookId);
     this.cache.clear();
   }
@@ -138,14 +140,17 @@ export class WebhooksService implements RegistryEventSink {
     const lookup = this.cache
       .subscribers(target)
       .then((webhooks) => {
-        for (const webhook of webhooks) {
+        // MLflow decrypts every subscriber while loading the list: one unreadable secret stops them all
+        const targets = webhooks.map((w) => ({ webhook: w, secret: this.cipher.open(w.secret) }));
+        for (const { webhook, secret } of targets) {
           if (webhook.status !== 'ACTIVE') continue;
-          this.pool.submit(() => this.deliver(webhook, target, event.payload));
+          this.pool.submit(() => this.deliver(webhook.url, secret, target, event.payload));
         }
       })
-      .catch((error: unknown) =>
-        this.log(`Failed to deliver webhook for event ${eventKey(target)}: ${String(error)}`),
-      )
+      .catch((error: unknown) => {
+        const detail = error instanceof Error ? error.message : String(error);
+        this.log(`Failed to deliver webhook for event ${eventKey(target)}: ${detail}`);
+      })
       .finally(() => this.lookups.delete(lookup));
     this.lookups.add(lookup);
   }
@@ -156,14 +161,18 @@ export class WebhooksService implements RegistryEventSink {
     await this.pool.idle();
   }
 
-  private async deliver(webhook: StoredWebhook, event: StoredWebhookEvent, data: Record<string, unknown>) {
+  private async deliver(
+    url: string,
+    secret: string | null,
+    event: StoredWebhookEvent,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     try {
-      const secret = this.cipher.open(webhook.secret);
-      await validateWebhookUrl(webhook.url, this.settings);
-      await sendWebhook({ url: webhook.url, secret }, envelope(event, data), this.settings);
+      await validateWebhookUrl(url, this.settings);
+      await sendWebhook({ url, secret }, envelope(event, data), this.settings);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      this.log(`Failed to send webhook to ${webhook.url} for event ${eventKey(event)}: ${detail}`);
+      this.log(`Failed to send webhook to ${url} for event ${eventKey(event)}: ${detail}`);
     }
   }
 

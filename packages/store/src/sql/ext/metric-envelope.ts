@@ -66,14 +66,22 @@ export function bucketWidth(lo: number, hi: number, maxBuckets: number): number 
   return Math.max(1, Math.ceil((hi - lo + 1) / maxBuckets));
 }
 
+function aggregates(ctx: StoreContext): RawBuilder<unknown> {
+  const isNan = sql`${sql.ref('is_nan')} = ${dbBool(ctx.dialect, true)}`;
+  const finite = sql`CASE WHEN ${isNan} THEN NULL ELSE ${sql.ref('value')} END`;
+  return sql`MIN(${sql.ref('step')}) AS step_start, MAX(${sql.ref('step')}) AS step_end, COUNT(*) AS n,
+      SUM(CASE WHEN ${isNan} THEN 1 ELSE 0 END) AS nan_count,
+      MIN(${finite}) AS min_value, MAX(${finite}) AS max_value`;
+}
+
 /**
- * One GROUP BY over the run's rows in the step range. The bucket is written without division
- * (`d - d % w`, with `d` the distance from the first step) because `/` on integers truncates on
- * SQLite and PostgreSQL but yields a decimal on MySQL, while `%` means the same on all three.
- * The range literals are numbers we computed, inlined so that the SELECT and GROUP BY
- * expressions are one text (PostgreSQL cannot match two differently numbered parameters).
+ * Narrow buckets: one GROUP BY over the run's rows in the step range. The bucket is written
+ * without division (`d - d % w`, with `d` the distance from the first step) because `/` on
+ * integers truncates on SQLite and PostgreSQL but yields a decimal on MySQL, while `%` means the
+ * same on all three. The range literals are numbers we computed, inlined so that the SELECT and
+ * GROUP BY expressions are one text (PostgreSQL cannot match two differently numbered parameters).
  */
-async function aggregateBuckets(
+async function groupedBuckets(
   ctx: StoreContext,
   tx: Executor,
   where: RawBuilder<SqlBool>,
@@ -82,17 +90,42 @@ async function aggregateBuckets(
   width: number,
 ): Promise<BucketRow[]> {
   const offset = sql`(${sql.ref('step')} - ${literal(lo)})`;
-  const isNan = sql`${sql.ref('is_nan')} = ${dbBool(ctx.dialect, true)}`;
-  const finite = sql`CASE WHEN ${isNan} THEN NULL ELSE ${sql.ref('value')} END`;
   const result = await sql<BucketRow>`
-    SELECT ${offset} - (${offset} % ${literal(width)}) AS bucket,
-      MIN(${sql.ref('step')}) AS step_start, MAX(${sql.ref('step')}) AS step_end, COUNT(*) AS n,
-      SUM(CASE WHEN ${isNan} THEN 1 ELSE 0 END) AS nan_count,
-      MIN(${finite}) AS min_value, MAX(${finite}) AS max_value
+    SELECT ${offset} - (${offset} % ${literal(width)}) AS bucket, ${aggregates(ctx)}
     FROM metrics
     WHERE ${where} AND ${sql.ref('step')} >= ${literal(lo)} AND ${sql.ref('step')} <= ${literal(hi)}
     GROUP BY 1 ORDER BY 1`.execute(tx);
   return result.rows;
+}
+
+/**
+ * Buckets at least this many steps wide are aggregated one range statement each. None of the
+ * databases knows that the bucket expression follows the step index, so a GROUP BY over a million
+ * rows sorts them all (PostgreSQL spills that sort to disk, MySQL builds a temporary table); a
+ * range per bucket walks MLflow's (run_uuid, key, step) index in order and sorts nothing — about
+ * twice as fast on SQLite at 1,000,000 steps. Narrow buckets keep the single GROUP BY, where a
+ * statement per bucket would cost more than the few rows it reads.
+ */
+export const RANGE_PER_BUCKET_MIN_WIDTH = 64;
+
+async function rangedBuckets(
+  ctx: StoreContext,
+  tx: Executor,
+  where: RawBuilder<SqlBool>,
+  lo: number,
+  hi: number,
+  width: number,
+): Promise<BucketRow[]> {
+  const rows: BucketRow[] = [];
+  for (let start = lo; start <= hi; start += width) {
+    const end = Math.min(hi, start + width - 1);
+    const result = await sql<BucketRow>`
+      SELECT ${aggregates(ctx)} FROM metrics
+      WHERE ${where} AND ${sql.ref('step')} >= ${start} AND ${sql.ref('step')} <= ${end}`.execute(tx);
+    const row = result.rows[0];
+    if (row && num(row.n) > 0) rows.push(row);
+  }
+  return rows;
 }
 
 /**
@@ -149,7 +182,8 @@ async function envelopeOf(
   const range = await stepRange(tx, where, query);
   if (!range) return { run_id: runId, bucket_width: 1, buckets: [] };
   const width = bucketWidth(range.lo, range.hi, query.maxBuckets);
-  const rows = await aggregateBuckets(ctx, tx, where, range.lo, range.hi, width);
+  const aggregate = width >= RANGE_PER_BUCKET_MIN_WIDTH ? rangedBuckets : groupedBuckets;
+  const rows = await aggregate(ctx, tx, where, range.lo, range.hi, width);
   const wanted = new Set<number>();
   for (const r of rows) wanted.add(num(r.step_start)).add(num(r.step_end));
   const edges = await edgePoints(ctx, tx, where, [...wanted]);

@@ -34,13 +34,17 @@ async function createOnce(ctx: StoreContext, input: CreateModelVersionInput): Pr
       .where('name', '=', input.name)
       .execute();
     // Deleted versions keep their rows, so the maximum never goes down: numbers are never reused.
-    const max = await db
+    // A locking read sees the newest committed versions even under MySQL's REPEATABLE READ, whose
+    // plain reads could still show a snapshot older than the lock on the model row taken above.
+    let highest = db
       .selectFrom('model_versions')
-      .select((eb) => eb.fn.max('version').as('max'))
+      .select('version')
       .where('workspace', '=', WORKSPACE)
       .where('name', '=', input.name)
-      .executeTakeFirst();
-    const version = Number(max?.max ?? 0) + 1;
+      .orderBy('version', 'desc')
+      .limit(1);
+    if (ctx.dialect.lockRowsForWrite) highest = highest.forUpdate();
+    const version = Number((await highest.executeTakeFirst())?.version ?? 0) + 1;
     await db
       .insertInto('model_versions')
       .values({

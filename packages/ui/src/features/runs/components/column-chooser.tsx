@@ -1,18 +1,33 @@
 // Column chooser: show or hide attributes, params and tags, and pick last / min / max per metric.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ATTRIBUTE_COLUMNS,
-  isVisible,
   metricColumn,
   paramColumn,
   tagColumn,
   toggleColumn,
   type ColumnPrefs,
   type MetricAggregate,
+  visibleColumns,
 } from '../lib/columns.js';
 import type { RunKeys } from '../lib/run-row.js';
 
 const AGGREGATES: readonly MetricAggregate[] = ['last', 'min', 'max'];
+
+/** Keys listed per group before the filter box is needed: the panel stays instant with thousands of keys. */
+const LIST_LIMIT = 200;
+
+function capped(keys: string[]): string[] {
+  return keys.length > LIST_LIMIT ? keys.slice(0, LIST_LIMIT) : keys;
+}
+
+function More({ total }: { total: number }) {
+  return total > LIST_LIMIT ? (
+    <div className="faint">
+      {(total - LIST_LIMIT).toLocaleString()} more — type in the filter box to find them
+    </div>
+  ) : null;
+}
 
 export interface ColumnChooserProps {
   readonly keys: RunKeys;
@@ -37,11 +52,13 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
     };
   }, [onClose]);
   const match = (k: string) => k.toLowerCase().includes(search.trim().toLowerCase());
+  // One set for every checkbox: thousands of keys must not mean thousands of scans of the defaults.
+  const visible = useMemo(() => new Set(visibleColumns(keys, prefs).map((c) => c.id)), [keys, prefs]);
   const check = (id: string, label: string, text?: string) => (
     <label key={id}>
       <input
         type="checkbox"
-        checked={isVisible(prefs, keys, id)}
+        checked={visible.has(id)}
         onChange={(e) => onChange(toggleColumn(prefs, keys, id, e.target.checked))}
         aria-label={label}
       />
@@ -78,7 +95,7 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
           </div>
         ))}
         <h3>Metrics</h3>
-        {keys.metrics.filter(match).map((k) => (
+        {capped(keys.metrics.filter(match)).map((k) => (
           <div className="column-chooser-item" key={k}>
             <span className="key mono" title={k}>
               {k}
@@ -86,9 +103,10 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
             {AGGREGATES.map((a) => check(metricColumn(k, a).id, `${k} ${a}`, a))}
           </div>
         ))}
+        <More total={keys.metrics.filter(match).length} />
         {keys.metrics.length === 0 ? <div className="faint">No metrics logged yet</div> : null}
         <h3>Parameters</h3>
-        {keys.params.filter(match).map((k) => (
+        {capped(keys.params.filter(match)).map((k) => (
           <div className="column-chooser-item" key={k}>
             <span className="key mono" title={k}>
               {k}
@@ -96,9 +114,10 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
             {check(paramColumn(k).id, `Show param ${k}`)}
           </div>
         ))}
+        <More total={keys.params.filter(match).length} />
         {keys.params.length === 0 ? <div className="faint">No parameters logged yet</div> : null}
         <h3>Tags</h3>
-        {keys.tags.filter(match).map((k) => (
+        {capped(keys.tags.filter(match)).map((k) => (
           <div className="column-chooser-item" key={k}>
             <span className="key mono" title={k}>
               {k}
@@ -106,6 +125,7 @@ export function ColumnChooser({ keys, prefs, onChange, onClose }: ColumnChooserP
             {check(tagColumn(k).id, `Show tag ${k}`)}
           </div>
         ))}
+        <More total={keys.tags.filter(match).length} />
       </div>
     </div>
   );

@@ -149,11 +149,6 @@ function metricOrder(a: ColumnSpec, b: ColumnSpec): number {
   return ka.localeCompare(kb);
 }
 
-export function isVisible(prefs: ColumnPrefs, keys: RunKeys, id: ColumnId): boolean {
-  if (prefs.hidden.includes(id)) return false;
-  return defaultColumnIds(keys).includes(id) || prefs.added.includes(id);
-}
-
 /** Shows or hides one column, recording the change against the defaults. */
 export function toggleColumn(prefs: ColumnPrefs, keys: RunKeys, id: ColumnId, show: boolean): ColumnPrefs {
   const isDefault = defaultColumnIds(keys).includes(id);
