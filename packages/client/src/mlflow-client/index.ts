@@ -16,6 +16,13 @@ export {
   type MetricInput,
 } from './logging.js';
 export type { BulkIntervalOptions } from './metrics.js';
+export {
+  SEARCH_MODEL_VERSION_MAX_RESULTS_DEFAULT,
+  SEARCH_REGISTERED_MODEL_MAX_RESULTS_DEFAULT,
+  type CreateModelVersionOptions,
+  type RegistrySearchOptions,
+} from './registry.js';
+export type { CreateLoggedModelOptions, SearchLoggedModelsOptions } from './logged-models.js';
 export { checkArtifactFile, type TableData, type UploadBody } from './artifacts.js';
 export { proxyRootOf, joinArtifactPath, ARTIFACTS_ROOT } from './artifact-uri.js';
 export { guessMimeType } from './mime-type.js';

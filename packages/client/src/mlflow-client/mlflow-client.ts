@@ -2,11 +2,15 @@
 import { ArtifactsApi } from './artifacts.js';
 import { ClientCore, type MlflowClientOptions } from './client-core.js';
 import { ExperimentsApi } from './experiments.js';
+import { LoggedModelsApi } from './logged-models.js';
 import { LoggingApi } from './logging.js';
 import { MetricsApi } from './metrics.js';
+import { RegistryApi } from './registry.js';
 import { RunsApi } from './runs.js';
 
-const Composed = ArtifactsApi(MetricsApi(LoggingApi(RunsApi(ExperimentsApi(ClientCore)))));
+const Composed = LoggedModelsApi(
+  RegistryApi(ArtifactsApi(MetricsApi(LoggingApi(RunsApi(ExperimentsApi(ClientCore)))))),
+);
 
 /**
  * A client for an MLflow tracking server (mlflow-ts or MLflow's own). Browser-safe: the Node

@@ -13,7 +13,7 @@ export interface ResolvedPath {
 }
 
 /**
- * Fills the endpoint's path parameters from the request message. Routes MLflow registers only
+ * Fills the endpoint's path parameters from `pathParams`, else from the request message. Routes MLflow registers only
  * for its UI (`ajaxOnly`) always go to `/ajax-api`, since `/api` does not serve them.
  *
  * @example
@@ -24,11 +24,13 @@ export function endpointPath(
   endpoint: EndpointDef,
   message: Readonly<Record<string, unknown>>,
   prefix: ApiPrefix,
+  pathParams: Readonly<Record<string, string>> = {},
 ): ResolvedPath {
   const used = new Set<string>();
   const filled = endpoint.path.replace(PARAM, (_m, a?: string, b?: string, c?: string) => {
     const name = (a ?? b ?? c) as string;
-    const value = message[name];
+    // Explicit path parameters first: some messages do not declare the id their route carries.
+    const value = pathParams[name] ?? message[name];
     if (value === undefined || value === null || value === '') {
       throw new TypeError(`${endpoint.name}: path parameter '${name}' is required`);
     }

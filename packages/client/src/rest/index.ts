@@ -7,6 +7,7 @@ export {
   type CallResponse,
   type RawRequest,
   type PreparedRequest,
+  type CallOptions,
 } from './rest-client.js';
 export { MlflowRestError, restErrorFromResponse } from './rest-error.js';
 export { encodeQuery } from './query-string.js';

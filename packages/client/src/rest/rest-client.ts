@@ -41,6 +41,15 @@ export interface RestClientOptions {
 export type CallRequest<E extends EndpointDef> = Partial<Static<E['request']>>;
 export type CallResponse<E extends EndpointDef> = Static<E['response']>;
 
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Path parameters (`/mlflow/logged-models/:model_id` → `{ model_id }`) that the request
+   * message does not declare; fields of the message with the same name work too.
+   */
+  readonly path?: Readonly<Record<string, string>>;
+}
+
 /** What `prepare` answers: one RPC as an HTTP request. */
 export interface PreparedRequest {
   readonly method: string;
@@ -101,9 +110,9 @@ export class RestClient {
   async call<E extends EndpointDef>(
     endpoint: E,
     request: CallRequest<E>,
-    options: { signal?: AbortSignal } = {},
+    options: CallOptions = {},
   ): Promise<CallResponse<E>> {
-    const prepared = this.prepare(endpoint, request);
+    const prepared = this.prepare(endpoint, request, options.path);
     const body = prepared.body;
     const res = await this.request({
       method: prepared.method,
@@ -128,10 +137,14 @@ export class RestClient {
    * @example
    * const { method, path, body } = rest.prepare(trackingEndpoints.getRun, { run_id: runId });
    */
-  prepare<E extends EndpointDef>(endpoint: E, request: CallRequest<E>): PreparedRequest {
+  prepare<E extends EndpointDef>(
+    endpoint: E,
+    request: CallRequest<E>,
+    pathParams?: Readonly<Record<string, string>>,
+  ): PreparedRequest {
     const message = request as Readonly<Record<string, unknown>>;
     const method = endpoint.methods[0] ?? 'POST';
-    const { path, used } = endpointPath(endpoint, message, this.apiPrefix);
+    const { path, used } = endpointPath(endpoint, message, this.apiPrefix, pathParams);
     if (method === 'GET') {
       const rest: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(message)) if (!used.has(k)) rest[k] = v;

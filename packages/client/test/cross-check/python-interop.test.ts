@@ -29,8 +29,10 @@ afterAll(async () => {
 });
 
 /** JSON has no NaN/Infinity: the Python side spells them as strings, and so do we. */
-const num = (v: number): number | string => (Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v);
-const kv = (l?: { key: string; value?: string }[]) => Object.fromEntries((l ?? []).map((e) => [e.key, e.value ?? '']));
+const num = (v: number): number | string =>
+  Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : v;
+const kv = (l?: { key: string; value?: string }[]) =>
+  Object.fromEntries((l ?? []).map((e) => [e.key, e.value ?? '']));
 
 async function artifactTexts(runId: string, dir?: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -47,7 +49,11 @@ async function readWithTs(runId: string): Promise<unknown> {
   const metrics = run.data.metrics ?? [];
   const histories: Record<string, (number | string)[][]> = {};
   for (const m of metrics) {
-    histories[m.key] = (await client.getMetricHistory(runId, m.key)).map((h) => [h.step, h.timestamp, num(h.value)]);
+    histories[m.key] = (await client.getMetricHistory(runId, m.key)).map((h) => [
+      h.step,
+      h.timestamp,
+      num(h.value),
+    ]);
   }
   return {
     info: {
@@ -87,14 +93,18 @@ describe.skipIf(skip)('TS SDK ↔ MLflow Python client', () => {
     const parentId = await mlflow.withRun({ runName: 'ts-parent', tags: { team: 'ts' } }, async (run) => {
       await mlflow.logParams({ lr: 0.01, layers: '64,32', flag: true });
       await mlflow.setTags({ unicode: 'héllo ✓' });
-      for (let step = 0; step < 5; step++) await mlflow.logMetric('loss', 1 / (step + 1), { step, timestamp: 1_700_000_000_000 + step });
+      for (let step = 0; step < 5; step++)
+        await mlflow.logMetric('loss', 1 / (step + 1), { step, timestamp: 1_700_000_000_000 + step });
       await mlflow.logMetric('weird', NaN, { step: 0, timestamp: 1_700_000_000_000 });
       await mlflow.logMetric('weird', Infinity, { step: 1, timestamp: 1_700_000_000_001 });
       await mlflow.logArtifacts(path.join(work, 'in'), 'inputs');
       await mlflow.logText('from ts', 'notes/ts.txt');
       await mlflow.logDict({ a: [1, 2] }, 'config.yaml');
       await mlflow.logTable({ q: ['a'], s: [0.5] }, 'table.json');
-      await mlflow.logInput({ name: 'iris', digest: 'd1', source_type: 'local', source: '{"uri": "iris.csv"}' }, { context: 'training' });
+      await mlflow.logInput(
+        { name: 'iris', digest: 'd1', source_type: 'local', source: '{"uri": "iris.csv"}' },
+        { context: 'training' },
+      );
       childId = await mlflow.withRun({ runName: 'ts-child', nested: true }, async (child) => {
         await mlflow.logMetric('child_metric', 3, { step: 2, timestamp: 1_700_000_000_100 });
         return child.info.run_id;
@@ -106,9 +116,20 @@ describe.skipIf(skip)('TS SDK ↔ MLflow Python client', () => {
       const [py, ts] = [await readWithPython(id), await readWithTs(id)];
       expect(ts).toEqual(py);
     }
-    const parent = (await readWithPython(parentId)) as { params: object; tags: Record<string, string>; histories: Record<string, unknown[]>; artifacts: Record<string, string>; info: { status: string } };
+    const parent = (await readWithPython(parentId)) as {
+      params: object;
+      tags: Record<string, string>;
+      histories: Record<string, unknown[]>;
+      artifacts: Record<string, string>;
+      info: { status: string };
+    };
     expect(parent.params).toEqual({ lr: '0.01', layers: '64,32', flag: 'True' });
-    expect(parent.tags).toMatchObject({ team: 'ts', unicode: 'héllo ✓', 'mlflow.runName': 'ts-parent', 'mlflow.source.type': 'LOCAL' });
+    expect(parent.tags).toMatchObject({
+      team: 'ts',
+      unicode: 'héllo ✓',
+      'mlflow.runName': 'ts-parent',
+      'mlflow.source.type': 'LOCAL',
+    });
     expect(parent.histories.weird).toEqual([
       [0, 1_700_000_000_000, 'NaN'],
       [1, 1_700_000_000_001, Number.MAX_VALUE],
@@ -120,26 +141,46 @@ describe.skipIf(skip)('TS SDK ↔ MLflow Python client', () => {
       'config.yaml': 'a:\n- 1\n- 2\n',
     });
     expect(parent.info.status).toBe('FINISHED');
-    expect(((await readWithPython(childId)) as { tags: Record<string, string> }).tags['mlflow.parentRunId']).toBe(parentId);
+    expect(
+      ((await readWithPython(childId)) as { tags: Record<string, string> }).tags['mlflow.parentRunId'],
+    ).toBe(parentId);
   }, 240_000);
 
   it('what Python logs, the TS SDK reads back identically', async () => {
     const ids = JSON.parse(
-      (await runPython(SCRIPT, ['write', 'xcheck-py', path.join(work, 'in')], { MLFLOW_TRACKING_URI: server.url })).trim().split('\n').at(-1) ?? '{}',
+      (
+        await runPython(SCRIPT, ['write', 'xcheck-py', path.join(work, 'in')], {
+          MLFLOW_TRACKING_URI: server.url,
+        })
+      )
+        .trim()
+        .split('\n')
+        .at(-1) ?? '{}',
     ) as { parent: string; child: string };
     for (const id of [ids.parent, ids.child]) {
       const [py, ts] = [await readWithPython(id), await readWithTs(id)];
       expect(ts).toEqual(py);
     }
-    const parent = (await readWithTs(ids.parent)) as { params: object; histories: Record<string, unknown[]>; inputs: unknown[]; artifacts: object };
+    const parent = (await readWithTs(ids.parent)) as {
+      params: object;
+      histories: Record<string, unknown[]>;
+      inputs: unknown[];
+      artifacts: object;
+    };
     expect(parent.params).toEqual({ lr: '0.01', layers: '64,32' });
     expect(parent.histories.loss).toHaveLength(5);
     expect(parent.histories.weird).toEqual([
       [0, 1_700_000_000_000, 'NaN'],
       [1, 1_700_000_000_001, -Number.MAX_VALUE],
     ]);
-    expect(parent.inputs).toMatchObject([{ name: 'remote', digest: 'abc123', source_type: 'http', tags: { 'mlflow.data.context': 'training' } }]);
-    expect(parent.artifacts).toMatchObject({ 'inputs/a.txt': 'alpha', 'notes/py.txt': 'from python', 'config.json': expect.stringContaining('"a"') as unknown });
+    expect(parent.inputs).toMatchObject([
+      { name: 'remote', digest: 'abc123', source_type: 'http', tags: { 'mlflow.data.context': 'training' } },
+    ]);
+    expect(parent.artifacts).toMatchObject({
+      'inputs/a.txt': 'alpha',
+      'notes/py.txt': 'from python',
+      'config.json': expect.stringContaining('"a"') as unknown,
+    });
     expect(await client.loadDict(ids.parent, 'config.json')).toEqual({ a: [1, 2] });
     const child = await client.getParentRun(ids.child);
     expect(child?.info.run_id).toBe(ids.parent);

@@ -10,7 +10,9 @@ export const venvAvailable = existsSync(VENV_PYTHON);
 /** True when the MLflow comparison must be skipped (venv missing outside CI), with a loud line. */
 export function skipWithoutVenv(what: string): boolean {
   if (venvAvailable || process.env.CI === 'true') return false;
-  console.warn(`\n!!!! SKIPPED ${what}: the MLflow venv is missing (${VENV_PYTHON}); run 'bash compat/setup.sh' !!!!\n`);
+  console.warn(
+    `\n!!!! SKIPPED ${what}: the MLflow venv is missing (${VENV_PYTHON}); run 'bash compat/setup.sh' !!!!\n`,
+  );
   return true;
 }
 

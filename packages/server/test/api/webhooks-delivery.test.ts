@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Fernet } from '../../src/services/webhooks/fernet.js';
 import { WebhooksService } from '../../src/services/webhooks/webhooks-service.js';
 import { webhookSettingsFromEnv } from '../../src/services/webhooks/webhook-settings.js';
 import { get, post, startTestApp, type TestApp } from '../support/test-app.js';
@@ -201,6 +202,29 @@ describe('event delivery', () => {
     expect(logs[0]).toMatch(
       /^Failed to send webhook to http:\/\/127\.0\.0\.1:\d+\/hang for event model_version_tag\.set: /,
     );
+  });
+});
+
+describe('event delivery with an unreadable secret', () => {
+  it('delivers to none of the subscribers and logs, as MLflow fails loading the list', async () => {
+    await reset();
+    await createHook('/ok', { events: [{ entity: 'PROMPT_ALIAS', action: 'CREATED' }] });
+    await t.store.webhooks.createWebhook({
+      name: 'foreign-key',
+      url: `${base}/ok`,
+      events: [{ entity: 'prompt_alias', action: 'created' }],
+      description: null,
+      secret: new Fernet(Fernet.generateKey()).encrypt('other'),
+      status: 'ACTIVE',
+    });
+    service.emit({
+      entity: 'prompt_alias',
+      action: 'created',
+      payload: { name: 'p', alias: 'a', version: '1' },
+    });
+    await service.settled();
+    expect(received).toEqual([]);
+    expect(logs).toEqual(['Failed to deliver webhook for event prompt_alias.created: ']);
   });
 });
 

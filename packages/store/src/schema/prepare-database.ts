@@ -1,4 +1,4 @@
-// Opening a database: create MLflow's schema on an empty one, verify the revision otherwise, add experiment 0.
+// Opening a database: create MLflow's schema on an empty one, migrate or verify the revision otherwise, add experiment 0.
 import { sql } from 'kysely';
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import { inWriteTransaction, type Executor, type StoreContext } from '../sql/context.js';
@@ -73,8 +73,9 @@ export function initializeEmptyDatabase(ctx: StoreContext): Promise<boolean> {
 /**
  * Makes the database usable: a new one gets MLflow 3.18.0's schema, the alembic stamp and the
  * Default experiment exactly as `mlflow server` would create them; one at the head revision is
- * used as is (gaining our extra indexes and, if missing, experiment 0); any other revision is
- * refused with what to do about it. Runs in one write transaction (plus the dialect's prepare
+ * used as is (gaining our extra indexes and, if missing, experiment 0); an older one that lacks
+ * some of 3.18.0's tables is migrated first, as MLflow's SqlAlchemyStore does; any other revision
+ * is refused with what to do about it. Runs in one write transaction (plus the dialect's prepare
  * lock) so two processes opening the same new database cannot both create the schema.
  */
 export async function prepareDatabase(ctx: StoreContext, uri: string): Promise<void> {

@@ -69,6 +69,30 @@ export function metricEnvelopeConformance(factory: StoreFactory): void {
       expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(1000);
     });
 
+    it('leaves out empty wide buckets (the range-per-bucket path)', async () => {
+      const steps = [
+        ...Array.from({ length: 128 }, (_, i) => i),
+        ...Array.from({ length: 128 }, (_, i) => 1000 + i),
+      ];
+      const id = await runWith(
+        store(),
+        steps.map((s) => point(s, s % 7)),
+      );
+      const [env] = await store().getMetricHistoryEnvelope({
+        runIds: [id],
+        metricKey: 'loss',
+        maxBuckets: 8,
+      });
+      expect(env?.bucket_width).toBe(141); // 1,128 steps from 0 to 1,127
+      expect(env?.buckets?.map((b) => [b.step_start, b.step_end, b.count, b.min_value, b.max_value])).toEqual(
+        [
+          [0, 127, 128, 0, 6],
+          [1000, 1127, 128, 0, 6],
+        ],
+      );
+      expect(env?.buckets?.[1]).toMatchObject({ first_value: 1000 % 7, last_value: 1127 % 7 });
+    });
+
     it('buckets from the first step, with gaps and negative steps', async () => {
       const id = await runWith(store(), [
         point(-7, 1),

@@ -12,7 +12,7 @@ import {
   type TestServer,
 } from './support/index.js';
 
-describe.skipIf(!browserAvailable())('experiments page (Chromium)', () => {
+describe.skipIf(!browserAvailable())('experiments page (Chromium)', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -85,12 +85,13 @@ describe.skipIf(!browserAvailable())('experiments page (Chromium)', () => {
     await page.getByRole('button', { name: 'Rename', exact: true }).last().click();
     await page.getByText('image-classifier-v2').waitFor();
 
-    page.once('dialog', (d) => void d.accept());
     await page
       .getByTestId('experiment-row')
       .filter({ hasText: 'image-classifier-v2' })
       .getByRole('button', { name: 'Delete' })
       .click();
+    await screenshot(page, 'experiments-delete-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await page.getByTestId('empty-state').waitFor();
 
     await page.getByRole('button', { name: 'Deleted' }).click();

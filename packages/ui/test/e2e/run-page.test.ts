@@ -49,7 +49,7 @@ function redSquarePng(): Uint8Array<ArrayBuffer> {
   return new Uint8Array(png);
 }
 
-describe.skipIf(!browserAvailable())('run page (Chromium)', () => {
+describe.skipIf(!browserAvailable())('run page (Chromium)', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;

@@ -16,7 +16,7 @@ import {
 
 const RUNS = 30;
 
-describe.skipIf(!browserAvailable())('runs table (Chromium)', () => {
+describe.skipIf(!browserAvailable())('runs table (Chromium)', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;

@@ -12,7 +12,7 @@ import {
   type TestServer,
 } from './support/index.js';
 
-describe.skipIf(!browserAvailable())('UI serving (Chromium)', () => {
+describe.skipIf(!browserAvailable())('UI serving (Chromium)', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
   let experimentId: string;

@@ -31,7 +31,7 @@ export function reportUpgrade(outcome: UpgradeOutcome, write: (line: string) => 
     write(`Upgraded from revision ${outcome.from} to ${outcome.to}: ${ran} steps${others}.`);
     return;
   }
-  const why = error instanceof Error ? error.message : String(error);
+  const why = (error instanceof Error ? error.message : String(error)).trim().replace(/\.$/, '');
   throw new CliRuntimeError(
     `Step ${failed.revision} (${failed.description}) failed: ${why}. ${stateAfterError ?? ''}`.trim(),
     {

@@ -44,6 +44,8 @@ export async function openPage(
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
+  // Playwright's waits fail first, with their own clear message, well inside the tests' 90 s budget.
+  page.setDefaultTimeout(30_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return { page, pageErrors };

@@ -10,6 +10,7 @@ import { formatAgo, formatTime } from '../../../lib/format.js';
 import { useDebounced } from '../../../lib/use-debounced.js';
 import { useDeleteExperiment, useRestoreExperiment } from '../hooks/use-experiment-mutations.js';
 import { useExperimentsQuery } from '../hooks/use-experiments.js';
+import { ConfirmDialog } from '../../../components/confirm-dialog.js';
 import { CreateExperimentDialog } from './create-experiment-dialog.js';
 import { RenameExperimentDialog } from './rename-experiment-dialog.js';
 import './experiments.css';
@@ -121,10 +122,25 @@ function ExperimentsTable(props: {
 }) {
   const del = useDeleteExperiment();
   const restore = useRestoreExperiment();
-  const failed = del.error ?? restore.error;
+  const [deleting, setDeleting] = useState<Experiment | null>(null);
   return (
     <>
-      {failed ? <ErrorBanner error={failed} /> : null}
+      {restore.error ? <ErrorBanner error={restore.error} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete"
+          pending={del.isPending}
+          error={del.error}
+          onConfirm={() => del.mutate(deleting.experiment_id, { onSuccess: () => setDeleting(null) })}
+          onClose={() => {
+            del.reset();
+            setDeleting(null);
+          }}
+        >
+          The experiment and its runs move to the deleted view, where they can be restored.
+        </ConfirmDialog>
+      ) : null}
       <div className="card experiments-table-wrap">
         <table className="table experiments-table">
           <thead>
@@ -161,14 +177,7 @@ function ExperimentsTable(props: {
                       <button className="btn btn-small" onClick={() => props.onRename(e)}>
                         Rename
                       </button>
-                      <button
-                        className="btn btn-small btn-danger"
-                        onClick={() => {
-                          if (window.confirm(`Delete experiment “${e.name}” and its runs?`))
-                            del.mutate(e.experiment_id);
-                        }}
-                        disabled={del.isPending}
-                      >
+                      <button className="btn btn-small btn-danger" onClick={() => setDeleting(e)}>
                         Delete
                       </button>
                     </>
