@@ -5,6 +5,12 @@ import type { Run, RunData, RunInfo, RunInputs, RunOutputs, RunStatus } from '@m
 let endActive: ((status: RunStatus) => Promise<void>) | undefined;
 let isActive: ((runId: string) => boolean) | undefined;
 
+/**
+ * Connects ActiveRun to the run stack of runs.ts (called once there).
+ *
+ * @example
+ * bindActiveRunHooks(endRun, (id) => state.runStack.some((r) => r.info.run_id === id));
+ */
 export function bindActiveRunHooks(
   end: (status: RunStatus) => Promise<void>,
   active: (runId: string) => boolean,

@@ -24,6 +24,9 @@ export type BatchSender = (runId: string, batch: BatchContent) => Promise<void>;
  * Takes the next batch off the queue: items of the first item's run, in order, until a limit
  * would be passed or a param/tag key repeats (a later value must not share a request with an
  * earlier one, whose order the server would not keep). Other runs' items stay queued in order.
+ *
+ * @example
+ * const next = takeBatch(queue); // { runId, batch: { metrics, params, tags } } or undefined
  */
 export function takeBatch(queue: QueuedItem[]): PendingBatch | undefined {
   const first = queue[0];

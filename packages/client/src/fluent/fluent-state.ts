@@ -52,7 +52,12 @@ export function getTrackingUri(): string {
   return state.trackingUri ?? clientOptionsFromEnv(process.env).trackingUri;
 }
 
-/** The fluent API's client and queue, made on first use from the tracking URI and credentials. */
+/**
+ * The fluent API's client and queue, made on first use from the tracking URI and credentials.
+ *
+ * @example
+ * const { client, logger } = connection();
+ */
 export function connection(): FluentConnection {
   if (state.connection) return state.connection;
   const client = new NodeMlflowClient(clientOptionsFromEnv(process.env, state.trackingUri));
@@ -73,7 +78,12 @@ export function fluentClient(): NodeMlflowClient {
   return connection().client;
 }
 
-/** Test hook: forget the tracking URI, connections, experiment and runs (nothing is sent). */
+/**
+ * Test hook: forget the tracking URI, connections, experiment and runs (nothing is sent).
+ *
+ * @example
+ * afterEach(() => resetFluentState());
+ */
 export function resetFluentState(): void {
   state.trackingUri = undefined;
   state.connection = undefined;

@@ -26,7 +26,12 @@ function trimSlashes(p: string): string {
   return p.replace(/^\/+|\/+$/g, '');
 }
 
-/** Joins artifact path segments with '/', dropping empty ones and stray slashes. */
+/**
+ * Joins artifact path segments with '/', dropping empty ones and stray slashes.
+ *
+ * @example
+ * joinArtifactPath('a/', undefined, '/b') // 'a/b'
+ */
 export function joinArtifactPath(...parts: (string | undefined)[]): string {
   return parts
     .filter((p): p is string => p !== undefined && p !== '')
@@ -35,7 +40,12 @@ export function joinArtifactPath(...parts: (string | undefined)[]): string {
     .join('/');
 }
 
-/** Percent-encodes each segment of a '/' path for a URL (spaces, '#', '?' in file names). */
+/**
+ * Percent-encodes each segment of a '/' path for a URL (spaces, '#', '?' in file names).
+ *
+ * @example
+ * encodePath('plots/loss 1.png') // 'plots/loss%201.png'
+ */
 export function encodePath(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
 }

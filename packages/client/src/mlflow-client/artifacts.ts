@@ -37,7 +37,12 @@ function toSplit(data: TableData): SplitTable {
   return { columns, data: Array.from({ length: n }, (_v, i) => columns.map((c) => cols[c]?.[i] ?? null)) };
 }
 
-/** Python's json.dumps spacing (", " and ": "), for values MLflow's UI parses back. */
+/**
+ * Python's json.dumps spacing (", " and ": "), for values MLflow's UI parses back.
+ *
+ * @example
+ * pythonJsonDumps([{ path: 'a.json', type: 'table' }]) // '[{"path": "a.json", "type": "table"}]'
+ */
 export function pythonJsonDumps(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
@@ -49,6 +54,12 @@ export function pythonJsonDumps(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * Adds the artifact calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends ArtifactsApi(ClientCore) {}
+ */
 export function ArtifactsApi<B extends CoreConstructor>(Base: B) {
   return class ArtifactsApi extends Base {
     /**
@@ -272,7 +283,12 @@ function appendTables(a: SplitTable, b: SplitTable): SplitTable {
   return { columns, data: [...rows(a), ...rows(b)] };
 }
 
-/** MLflow refuses artifact paths that climb out of the run (verify_artifact_path). */
+/**
+ * MLflow refuses artifact paths that climb out of the run (verify_artifact_path).
+ *
+ * @example
+ * checkArtifactFile('../x.txt'); // throws: Invalid artifact path
+ */
 export function checkArtifactFile(artifactFile: string): void {
   const parts = artifactFile.split('/');
   if (

@@ -23,7 +23,12 @@ function base64Utf8(text: string): string {
   return btoa(binary);
 }
 
-/** The Authorization header MLflow's client sends for these credentials, if any. */
+/**
+ * The Authorization header MLflow's client sends for these credentials, if any.
+ *
+ * @example
+ * authorizationHeader({ token: 't' }) // 'Bearer t'
+ */
 export function authorizationHeader(
   o: Pick<MlflowClientOptions, 'username' | 'password' | 'token'>,
 ): string | undefined {
@@ -33,7 +38,12 @@ export function authorizationHeader(
   return undefined;
 }
 
-/** Holds the RestClient; the area mixins (experiments, runs, …) add the public methods. */
+/**
+ * Holds the RestClient; the area mixins (experiments, runs, …) add the public methods.
+ *
+ * @example
+ * class MyClient extends RunsApi(ClientCore) {}
+ */
 export class ClientCore {
   /** The REST client every call goes through (exposed for endpoints the client does not wrap). */
   readonly rest: RestClient;

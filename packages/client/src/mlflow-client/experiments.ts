@@ -20,6 +20,12 @@ export interface CreateExperimentOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Adds the experiment calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends ExperimentsApi(ClientCore) {}
+ */
 export function ExperimentsApi<B extends CoreConstructor>(Base: B) {
   return class ExperimentsApi extends Base {
     /**
@@ -144,6 +150,12 @@ export function ExperimentsApi<B extends CoreConstructor>(Base: B) {
   };
 }
 
+/**
+ * A `{key: value}` record as the wire list of `{key, value}` tags.
+ *
+ * @example
+ * toTags({ a: '1' }) // [{ key: 'a', value: '1' }]
+ */
 export function toTags(
   tags: Readonly<Record<string, string>> | undefined,
 ): { key: string; value: string }[] | undefined {

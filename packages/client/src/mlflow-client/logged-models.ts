@@ -39,6 +39,12 @@ function statusName(status: LoggedModelStatus | 'READY' | 'PENDING' | 'UPLOAD_FA
     : (`LOGGED_MODEL_${status}` as LoggedModelStatus);
 }
 
+/**
+ * Adds the logged-model calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends LoggedModelsApi(ClientCore) {}
+ */
 export function LoggedModelsApi<B extends CoreConstructor>(Base: B) {
   return class LoggedModelsApi extends Base {
     /**

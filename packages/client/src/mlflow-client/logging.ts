@@ -33,7 +33,12 @@ export interface LogBatchContent {
   readonly tags?: KeyValues;
 }
 
-/** Values become strings as Python's str() would write the common cases (booleans 'True'/'False'). */
+/**
+ * Values become strings as Python's str() would write the common cases (booleans 'True'/'False').
+ *
+ * @example
+ * stringifyValue(true) // 'True'
+ */
 export function stringifyValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
@@ -42,6 +47,12 @@ export function stringifyValue(value: unknown): string {
   return String(value as number | bigint);
 }
 
+/**
+ * Params or tags in either form as the wire list, values stringified.
+ *
+ * @example
+ * toKeyValues({ lr: 0.1 }) // [{ key: 'lr', value: '0.1' }]
+ */
 export function toKeyValues(kv: KeyValues | undefined): { key: string; value: string }[] {
   if (kv === undefined) return [];
   if (Array.isArray(kv))
@@ -49,10 +60,22 @@ export function toKeyValues(kv: KeyValues | undefined): { key: string; value: st
   return Object.entries(kv).map(([key, value]) => ({ key, value: stringifyValue(value) }));
 }
 
+/**
+ * Fills a metric's timestamp (now) and step (0) when left out.
+ *
+ * @example
+ * completeMetric({ key: 'm', value: 1 }) // { key: 'm', value: 1, timestamp: Date.now(), step: 0 }
+ */
 export function completeMetric(m: MetricInput, now: number = Date.now()): Metric {
   return { ...m, timestamp: m.timestamp ?? now, step: m.step ?? 0 };
 }
 
+/**
+ * Adds the logging calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends LoggingApi(ClientCore) {}
+ */
 export function LoggingApi<B extends CoreConstructor>(Base: B) {
   return class LoggingApi extends Base {
     /**

@@ -12,6 +12,12 @@ export interface BulkIntervalOptions {
   readonly maxResults?: number;
 }
 
+/**
+ * Adds the metric-history calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends MetricsApi(ClientCore) {}
+ */
 export function MetricsApi<B extends CoreConstructor>(Base: B) {
   return class MetricsApi extends Base {
     /**

@@ -13,7 +13,8 @@ const Composed = LoggedModelsApi(
 );
 
 /**
- * A client for an MLflow tracking server (mlflow-ts or MLflow's own). Browser-safe: the Node
+ * A client for an MLflow tracking server (mlflow-ts or MLflow's own): experiments, runs, logging,
+ * metric histories, artifacts through the proxy, the model registry and logged models. Browser-safe: the Node
  * entry `@mlflow-ts/client/node` adds file and directory artifacts and environment defaults.
  *
  * Retries (exponential backoff, Retry-After honoured): reads, searches and the writes MLflow

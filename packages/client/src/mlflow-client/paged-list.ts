@@ -6,7 +6,12 @@ export interface PagedList<T> {
   readonly token: string | undefined;
 }
 
-/** Builds a PagedList from a response page (MLflow sends no token, or '', on the last page). */
+/**
+ * Builds a PagedList from a response page (MLflow sends no token, or '', on the last page).
+ *
+ * @example
+ * pagedList(res.runs, res.next_page_token)
+ */
 export function pagedList<T>(items: T[] | undefined, token: string | undefined): PagedList<T> {
   return { items: items ?? [], token: token === undefined || token === '' ? undefined : token };
 }

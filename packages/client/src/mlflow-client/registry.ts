@@ -26,6 +26,12 @@ export interface CreateModelVersionOptions {
 
 const v = (version: string | number) => String(version);
 
+/**
+ * Adds the model-registry calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends RegistryApi(ClientCore) {}
+ */
 export function RegistryApi<B extends CoreConstructor>(Base: B) {
   return class RegistryApi extends Base {
     /**

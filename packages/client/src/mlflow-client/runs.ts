@@ -26,6 +26,12 @@ export interface SearchRunsOptions {
   readonly pageToken?: string;
 }
 
+/**
+ * Adds the run calls to a client class (a mixin; MlflowClient composes them all).
+ *
+ * @example
+ * class MyClient extends RunsApi(ClientCore) {}
+ */
 export function RunsApi<B extends CoreConstructor>(Base: B) {
   return class RunsApi extends Base {
     /**

@@ -32,7 +32,12 @@ export async function walkFiles(dir: string): Promise<LocalFile[]> {
   return out;
 }
 
-/** Runs `work` over items with at most `limit` in flight; the first failure rejects. */
+/**
+ * Runs `work` over items with at most `limit` in flight; the first failure rejects.
+ *
+ * @example
+ * await forEachLimited(files, 4, (f) => upload(f));
+ */
 export async function forEachLimited<T>(
   items: readonly T[],
   limit: number,

@@ -17,7 +17,14 @@ export interface TransferOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Accumulates byte and file counts and reports each change. */
+/**
+ * Accumulates byte and file counts and reports each change.
+ *
+ * @example
+ * const t = new ProgressTracker(1024, 1, console.log);
+ * t.bytes(512);
+ * t.fileDone();
+ */
 export class ProgressTracker {
   #bytes = 0;
   #files = 0;

@@ -25,6 +25,9 @@ function acceptsNumber(s: SchemaNode): boolean {
  * Walks `value` along `schema`: protobuf JSON writes non-finite doubles as strings, which the
  * static types promise as numbers; int64 already arrives as JSON numbers from MLflow. Objects
  * are copied only on the way to a change, so most responses come back as the very same value.
+ *
+ * @example
+ * decodeResponse(trackingEndpoints.getRun.response, json) // metric values 'NaN' → NaN
  */
 export function decodeResponse(schema: TSchema, value: unknown): unknown {
   return walk(schema as SchemaNode, value);

@@ -56,6 +56,9 @@ function mapCode(errorCode: string, status: number): ErrorCode {
 /**
  * Reads a non-2xx answer the way MLflow's verify_rest_response does: a JSON object body is the
  * error (code defaulting to INTERNAL_ERROR); anything else becomes a message quoting the body.
+ *
+ * @example
+ * throw restErrorFromResponse(404, '/api/2.0/mlflow/runs/get', await res.text());
  */
 export function restErrorFromResponse(status: number, endpoint: string, text: string): MlflowRestError {
   let parsed: unknown;

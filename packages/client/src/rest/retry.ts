@@ -30,6 +30,12 @@ export interface ResolvedRetry {
   readonly maxBackoff: number;
 }
 
+/**
+ * Fills the retry options with MLflow's defaults (7 retries, factor 2, jitter 1, cap 120 s).
+ *
+ * @example
+ * resolveRetry({ maxRetries: 2 })
+ */
 export function resolveRetry(options: RetryOptions = {}): ResolvedRetry {
   return {
     maxRetries: options.maxRetries ?? 7,
@@ -62,7 +68,12 @@ const SAFE_POSTS = new Set([
   'setRegisteredModelTag',
 ]);
 
-/** The retry class of an endpoint: GETs are idempotent, POSTs only when listed safe. */
+/**
+ * The retry class of an endpoint: GETs are idempotent, POSTs only when listed safe.
+ *
+ * @example
+ * retryClassOf(trackingEndpoints.createRun, 'POST') // 'unprocessed-only'
+ */
 export function retryClassOf(endpoint: EndpointDef, method: string): RetryClass {
   if (method === 'GET') return 'idempotent';
   return SAFE_POSTS.has(endpoint.name) ? 'idempotent' : 'unprocessed-only';
@@ -71,7 +82,12 @@ export function retryClassOf(endpoint: EndpointDef, method: string): RetryClass 
 const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const UNPROCESSED_STATUSES = new Set([408, 429]);
 
-/** Whether an HTTP status is worth another try for this class. */
+/**
+ * Whether an HTTP status is worth another try for this class.
+ *
+ * @example
+ * retryableStatus('idempotent', 503) // true
+ */
 export function retryableStatus(cls: RetryClass, status: number): boolean {
   if (cls === 'never') return false;
   return (cls === 'idempotent' ? TRANSIENT_STATUSES : UNPROCESSED_STATUSES).has(status);
@@ -102,6 +118,9 @@ function causeCode(e: unknown): string | undefined {
 /**
  * Whether a thrown fetch error is worth another try. fetch rejects with a TypeError for network
  * failures (Node puts the socket error in `cause`); an abort or timeout is never retried.
+ *
+ * @example
+ * retryableError('unprocessed-only', fetchError) // true only when the connection was refused
  */
 export function retryableError(cls: RetryClass, e: unknown): boolean {
   if (cls === 'never') return false;
@@ -111,7 +130,12 @@ export function retryableError(cls: RetryClass, e: unknown): boolean {
   return code !== undefined && CONNECT_CODES.has(code);
 }
 
-/** Milliseconds to wait before retry number `attempt` (1-based); a Retry-After header wins. */
+/**
+ * Milliseconds to wait before retry number `attempt` (1-based); a Retry-After header wins.
+ *
+ * @example
+ * await sleep(backoffMs(retry, attempt, res.headers.get('Retry-After')));
+ */
 export function backoffMs(retry: ResolvedRetry, attempt: number, retryAfter: string | null): number {
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);

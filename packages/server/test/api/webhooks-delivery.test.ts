@@ -191,10 +191,10 @@ describe('event delivery', () => {
       action: 'set',
       payload: { name: 'm', version: '1', key: 'k', value: 'v' },
     });
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(50);
     const requestStart = performance.now();
     expect((await get(t.app, '/webhooks')).status).toBe(200);
-    expect(performance.now() - requestStart).toBeLessThan(500);
+    expect(performance.now() - requestStart).toBeLessThan(800);
     await service.settled();
     // one attempt plus one retry, each cut by the 1 s timeout
     expect(hits.get('/hang')).toBe(2);
@@ -260,7 +260,7 @@ describe('registry events through the app', () => {
     const started = performance.now();
     const res = await post(t.app, '/registered-models/create', { name: 'slow-receiver-model' });
     expect(res.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(800);
     // let both attempts (1 s timeout each) finish before the receiver closes
     await waitFor(() => hits.get('/hang') === 2);
     await new Promise((resolve) => setTimeout(resolve, 1100));

@@ -229,6 +229,11 @@ describe('webhooks: errors', () => {
       "Webhook URL must not resolve to a non-public IP address. '10.0.0.1' resolves to 10.0.0.1.",
     ),
     create400(
+      'create with a host that does not resolve',
+      named({ url: 'https://nonexistent.invalid/' }),
+      "Cannot resolve Webhook URL hostname 'nonexistent.invalid': [Errno -2] Name or service not known",
+    ),
+    create400(
       'create with no events',
       named({ events: [] }),
       'Webhook events must be a non-empty list of WebhookEvent objects: [].',

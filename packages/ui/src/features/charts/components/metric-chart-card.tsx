@@ -62,7 +62,10 @@ export function MetricChartCard({ metricKey, runs, settings, live }: MetricChart
           xMode={settings.xMode}
           log={settings.log}
           height={CHART_HEIGHT}
-          onZoom={(start, end) => setWindow({ start, end })}
+          onZoom={(start, end) => {
+            // A drag between two neighbouring steps holds no whole step to read.
+            if (Math.floor(end) >= Math.ceil(start)) setWindow({ start, end });
+          }}
           onReset={() => setWindow(undefined)}
         />
       )}
