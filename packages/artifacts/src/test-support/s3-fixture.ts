@@ -137,12 +137,36 @@ const NOT_CONFIGURED =
  * starts radosgw, so a missing endpoint there is a broken setup, not a reason to test less).
  * `s3()` is valid inside tests and hooks of the body.
  */
+export interface DescribeS3Options {
+  /** Bucket name (s3rver) or bucket-name prefix (radosgw). */
+  bucket?: string;
+  /** The servers to run the body against; both by default. */
+  only?: readonly S3ServerKind[];
+  /**
+   * Put the fixture's environment into process.env for the block (restored after): an mlflow-ts
+   * app built in-process reads its S3 settings from the environment, as MLflow does.
+   */
+  applyEnv?: boolean;
+}
+
+/** Sets `env` in process.env and returns a function restoring what was there. */
+function applyToProcessEnv(env: NodeJS.ProcessEnv): () => void {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
+
 export function describeEachS3Server(
   title: string,
   body: (s3: () => S3Fixture, kind: S3ServerKind) => void,
-  options: { bucket?: string } = {},
+  options: DescribeS3Options = {},
 ): void {
-  for (const kind of ['s3rver', 'radosgw'] as const) {
+  for (const kind of options.only ?? (['s3rver', 'radosgw'] as const)) {
     const name = `${title} [${kind}]`;
     const config = radosgwConfig();
     if (kind === 'radosgw' && config === undefined) {
@@ -160,13 +184,18 @@ export function describeEachS3Server(
     }
     describe(name, () => {
       let fixture: S3Fixture | undefined;
+      let restore: (() => void) | undefined;
       beforeAll(async () => {
         fixture =
           kind === 's3rver'
             ? await startS3rver(options.bucket)
             : await startRadosgw(config as RadosgwConfig, options.bucket);
+        if (options.applyEnv === true) restore = applyToProcessEnv(fixture.env);
       });
-      afterAll(async () => fixture?.close());
+      afterAll(async () => {
+        restore?.();
+        await fixture?.close();
+      });
       body(() => {
         if (fixture === undefined) throw new Error(`${kind} fixture not started`);
         return fixture;

@@ -1,5 +1,6 @@
 // The fluent API's process-wide state: tracking URI, the client and its write-behind queue, active experiment and run stack.
 import type { Run } from '@mlflow-ts/protocol';
+import { defaultTrackingUri, setDefaultTrackingUri } from '../node/default-tracking-uri.js';
 import { clientOptionsFromEnv, checkTrackingUri } from '../node/env-config.js';
 import { NodeMlflowClient } from '../node/node-client.js';
 import { AsyncLogger } from './async-logger.js';
@@ -10,7 +11,6 @@ export interface FluentConnection {
 }
 
 interface FluentState {
-  trackingUri: string | undefined;
   connection: FluentConnection | undefined;
   /** Every connection made so far: exit hooks flush those left behind by setTrackingUri too. */
   readonly connections: Set<FluentConnection>;
@@ -21,7 +21,6 @@ interface FluentState {
 }
 
 export const state: FluentState = {
-  trackingUri: undefined,
   connection: undefined,
   connections: new Set(),
   activeExperimentId: undefined,
@@ -30,15 +29,15 @@ export const state: FluentState = {
 };
 
 /**
- * Sets the tracking server the fluent API (and `new MlflowClient()` through getTrackingUri)
- * talks to; overrides MLFLOW_TRACKING_URI. Values queued for the previous server are still
+ * Sets the tracking server the fluent API and `new MlflowClient()` talk to; overrides
+ * MLFLOW_TRACKING_URI. Values queued for the previous server are still
  * written there.
  *
  * @example
  * setTrackingUri('http://localhost:5000');
  */
 export function setTrackingUri(uri: string): void {
-  state.trackingUri = checkTrackingUri(uri);
+  setDefaultTrackingUri(checkTrackingUri(uri));
   state.connection = undefined;
 }
 
@@ -49,7 +48,7 @@ export function setTrackingUri(uri: string): void {
  * console.log(getTrackingUri()); // 'http://localhost:5000'
  */
 export function getTrackingUri(): string {
-  return state.trackingUri ?? clientOptionsFromEnv(process.env).trackingUri;
+  return defaultTrackingUri() ?? clientOptionsFromEnv(process.env).trackingUri;
 }
 
 /**
@@ -60,7 +59,7 @@ export function getTrackingUri(): string {
  */
 export function connection(): FluentConnection {
   if (state.connection) return state.connection;
-  const client = new NodeMlflowClient(clientOptionsFromEnv(process.env, state.trackingUri));
+  const client = new NodeMlflowClient(clientOptionsFromEnv(process.env, defaultTrackingUri()));
   const logger = new AsyncLogger((runId, batch) => client.logBatch(runId, batch));
   state.connection = { client, logger };
   state.connections.add(state.connection);
@@ -85,7 +84,7 @@ export function fluentClient(): NodeMlflowClient {
  * afterEach(() => resetFluentState());
  */
 export function resetFluentState(): void {
-  state.trackingUri = undefined;
+  setDefaultTrackingUri(undefined);
   state.connection = undefined;
   state.connections.clear();
   state.activeExperimentId = undefined;

@@ -13,6 +13,7 @@ import {
   proxyRootOf,
   type MlflowClientOptions,
 } from '../mlflow-client/index.js';
+import { defaultTrackingUri } from './default-tracking-uri.js';
 import { clientOptionsFromEnv } from './env-config.js';
 import { forEachLimited, walkFiles } from './local-files.js';
 import { ProgressTracker, type TransferOptions } from './transfer-progress.js';
@@ -28,8 +29,8 @@ function counter(onBytes: (n: number) => void): Transform {
 }
 
 /**
- * MlflowClient for Node: `new MlflowClient()` reads MLFLOW_TRACKING_URI and the credential
- * variables, and artifacts move between the local disk and the server as streams, so memory
+ * MlflowClient for Node: `new MlflowClient()` uses the URI of setTrackingUri, else
+ * MLFLOW_TRACKING_URI, and the credential variables; and artifacts move between the local disk and the server as streams, so memory
  * stays bounded whatever the file sizes.
  *
  * @example
@@ -40,7 +41,11 @@ function counter(onBytes: (n: number) => void): Transform {
  */
 export class NodeMlflowClient extends BrowserMlflowClient {
   constructor(options?: MlflowClientOptions | string) {
-    super(typeof options === 'object' ? options : clientOptionsFromEnv(process.env, options));
+    super(
+      typeof options === 'object'
+        ? options
+        : clientOptionsFromEnv(process.env, options ?? defaultTrackingUri()),
+    );
   }
 
   /**

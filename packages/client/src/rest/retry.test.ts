@@ -2,7 +2,7 @@
 import { trackingEndpoints as t } from '@mlflow-ts/protocol';
 import { describe, expect, it } from 'vitest';
 import { RestClient } from './rest-client.js';
-import { backoffMs, resolveRetry, retryClassOf } from './retry.js';
+import { backoffMs, resolveRetry, retryableError, retryClassOf } from './retry.js';
 
 type Step = number | 'refused' | 'reset';
 
@@ -61,6 +61,20 @@ describe('retry classes', () => {
     if (ok) await expect(p).resolves.toEqual({ experiment_id: '1' });
     else await expect(p).rejects.toThrow();
     expect(s.calls()).toBe(calls);
+  });
+});
+
+describe('retryableError', () => {
+  it('retries network failures only, never a malformed request', () => {
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+    });
+    expect(retryableError('idempotent', refused)).toBe(true);
+    expect(retryableError('unprocessed-only', refused)).toBe(true);
+    expect(retryableError('idempotent', new TypeError('Failed to fetch'))).toBe(true);
+    expect(retryableError('unprocessed-only', new TypeError('Failed to fetch'))).toBe(false);
+    expect(retryableError('idempotent', new TypeError('Failed to parse URL from foo/api'))).toBe(false);
+    expect(retryableError('never', refused)).toBe(false);
   });
 });
 

@@ -126,6 +126,10 @@ export function retryableError(cls: RetryClass, e: unknown): boolean {
   if (cls === 'never') return false;
   if (!(e instanceof TypeError)) return false;
   const code = causeCode(e);
+  // fetch also throws TypeError for mistakes (a malformed URL): only network failures qualify.
+  const network =
+    code !== undefined || /fetch failed|failed to fetch|networkerror|load failed/i.test(e.message);
+  if (!network) return false;
   if (cls === 'idempotent') return true;
   return code !== undefined && CONNECT_CODES.has(code);
 }

@@ -29,6 +29,8 @@ const tagsOf = (run: { data: { tags?: { key: string; value?: string }[] } }) =>
 describe('tracking URI and experiments', () => {
   it('sets and reads the tracking URI, refusing non-http schemes', () => {
     expect(mlflow.getTrackingUri()).toBe(server.url);
+    // As in Python, a client made without a URI follows setTrackingUri.
+    expect(new MlflowClient().trackingUri).toBe(server.url);
     expect(() => mlflow.setTrackingUri('file:///tmp/mlruns')).toThrow(/http:\/\/ or https:\/\//);
   });
 
@@ -100,6 +102,19 @@ describe('runs', () => {
     const disposed = await mlflow.startRun();
     await disposed[Symbol.asyncDispose]();
     expect((await client.getRun(disposed.info.run_id)).info.status).toBe('FINISHED');
+  });
+
+  it('ends the run FINISHED when an `await using` block exits', async () => {
+    let id = '';
+    {
+      await using run = await mlflow.startRun({ runName: 'using' });
+      id = run.info.run_id;
+      await mlflow.logMetric('m', 1);
+    }
+    expect(mlflow.activeRun()).toBeUndefined();
+    const got = await client.getRun(id);
+    expect(got.info.status).toBe('FINISHED');
+    expect(got.data.metrics?.[0]).toMatchObject({ key: 'm', value: 1 });
   });
 
   it('resumes an existing run by id', async () => {
