@@ -87,14 +87,14 @@ describe('opening a SQLite store', () => {
     await store.close();
   });
 
-  it("refuses an older known revision, pointing at MLflow 3.18.0's db upgrade", async () => {
+  it('refuses an older known revision with every table present, pointing at mlflow-ts db upgrade', async () => {
     const file = newFile();
     await (await open(file)).close();
     raw(file, (db) => db.prepare("UPDATE alembic_version SET version_num = '8b6ad64cb8f5'").run());
     const error = await openError(file);
     expect(error.message).toBe(
       `Detected out-of-date database schema (found version 8b6ad64cb8f5, but expected ${HEAD_REVISION}). ` +
-        `Take a backup of your database, then run 'mlflow db upgrade sqlite:///${file}' with MLflow 3.18.0 to migrate your database to the latest schema. ` +
+        `Take a backup of your database, then run 'mlflow-ts db upgrade sqlite:///${file}' to migrate your database to the latest schema. ` +
         "NOTE: schema migration may result in database downtime - please consult your database's documentation for more detail.",
     );
     raw(file, (db) => db.exec('DROP TABLE alembic_version'));

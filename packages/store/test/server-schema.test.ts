@@ -181,7 +181,7 @@ async function describeServer(dialect: ServerDialect): Promise<void> {
       await (await openTrackingStore(storeUri(dialect, db), options)).close();
       await sqlOn(dialect, db, "UPDATE alembic_version SET version_num = '8b6ad64cb8f5'");
       expect((await openError(storeUri(dialect, db))).message).toMatch(
-        /^Detected out-of-date database schema \(found version 8b6ad64cb8f5, but expected f4a9b2c7d1e6\)\. .*run 'mlflow db upgrade .* with MLflow 3\.18\.0 to migrate/,
+        /^Detected out-of-date database schema \(found version 8b6ad64cb8f5, but expected f4a9b2c7d1e6\)\. .*run 'mlflow-ts db upgrade .*' to migrate/,
       );
       await sqlOn(dialect, db, "UPDATE alembic_version SET version_num = 'ffffffffffff'");
       expect((await openError(storeUri(dialect, db))).message).toMatch(

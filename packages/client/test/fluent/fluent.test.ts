@@ -105,7 +105,7 @@ describe('runs', () => {
   });
 
   it('ends the run FINISHED when an `await using` block exits', async () => {
-    let id = '';
+    let id: string;
     {
       await using run = await mlflow.startRun({ runName: 'using' });
       id = run.info.run_id;

@@ -7,6 +7,7 @@ import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { MlflowDatabase } from '../sql/tables.js';
 import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
 import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
+import { registerSqliteHandle } from './sqlite-handle.js';
 
 function sqliteCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -89,8 +90,10 @@ export function openSqlite(file: string): OpenedDatabase {
   // A 1000-point batch dirties pages all over metric_pk (it starts with key, timestamp), and the
   // default checkpoint every 1000 WAL pages copied (and fsynced) the same pages again and again.
   handle.pragma('wal_autocheckpoint = 8192');
+  for (const p of (process.env.XX_PRAGMAS ?? '').split(';').filter(Boolean)) handle.pragma(p); // XX temp
   const db = new Kysely<MlflowDatabase>({
     dialect: new SqliteDialect({ database: withStatementCache(handle) }),
   });
+  registerSqliteHandle(db, handle);
   return { db, dialect: sqliteDialect };
 }

@@ -25,7 +25,7 @@ export function logMetric(ctx: StoreContext, runId: string, metric: Metric): Pro
 export function logParam(ctx: StoreContext, runId: string, param: Param): Promise<void> {
   return inWriteTransaction(ctx, async (tx) => {
     await loadActiveRunForWrite(tx, ctx, runId);
-    await writeParam(tx, runId, param);
+    await writeParam(tx, ctx, runId, param);
   });
 }
 
@@ -55,7 +55,7 @@ export function deleteTag(ctx: StoreContext, runId: string, key: string): Promis
 export function logBatch(ctx: StoreContext, runId: string, batch: LogBatchInput): Promise<void> {
   return inWriteTransaction(ctx, async (tx) => {
     const run = await loadActiveRunForWrite(tx, ctx, runId);
-    await writeParams(tx, runId, batch.params ?? []);
+    await writeParams(tx, ctx, runId, batch.params ?? []);
     await writeMetrics(tx, ctx, run, batch.metrics ?? []);
     await writeTags(tx, ctx, run, batch.tags ?? []);
   });

@@ -3,7 +3,9 @@ import { ErrorCode, MlflowError, type Metric } from '@mlflow-ts/protocol';
 import type { Executor, StoreContext } from './context.js';
 import type { RunRow } from './run-rows.js';
 import type { LatestMetricsTable, MetricsTable } from './tables.js';
-import { chunks, dbBool, insertIgnoringDuplicates, upsertRows } from './writes.js';
+import { directSqlite, insertRowsIgnoringDuplicates, upsertRowsDirect } from './direct-writes.js';
+import { preparedStatement } from '../dialects/sqlite-handle.js';
+import { chunks, dbBool, insertIgnoringDuplicates } from './writes.js';
 
 /** SQL cannot hold ±Infinity; MLflow stores the largest double instead (and reads that back). */
 const MAX_DOUBLE = 1.7976931348623157e308;
@@ -45,6 +47,40 @@ function toPoints(metrics: readonly Metric[]): Point[] {
   return [...unique.values()];
 }
 
+type StoredLatest = { step: number; timestamp: number | null; value: number };
+
+/** The latest_metrics rows of `keys` on the run (SQLite: one primary-key lookup per key). */
+async function storedLatest(
+  tx: Executor,
+  ctx: StoreContext,
+  runId: string,
+  keys: readonly string[],
+): Promise<Map<string, StoredLatest>> {
+  const stored = new Map<string, StoredLatest>();
+  const handle = directSqlite(ctx);
+  if (handle) {
+    const statement = preparedStatement(
+      handle,
+      'SELECT step, timestamp, value FROM latest_metrics WHERE "key" = ? AND run_uuid = ?',
+    );
+    for (const key of keys) {
+      const row = statement.get(key, runId) as StoredLatest | undefined;
+      if (row) stored.set(key, row);
+    }
+    return stored;
+  }
+  for (const part of chunks(keys, 500)) {
+    const rows = await tx
+      .selectFrom('latest_metrics')
+      .select(['key', 'step', 'timestamp', 'value'])
+      .where('run_uuid', '=', runId)
+      .where('key', 'in', part)
+      .execute();
+    for (const row of rows) stored.set(row.key, row);
+  }
+  return stored;
+}
+
 /** Reads the current latest rows once per batch and writes one row per key that moved. */
 async function updateLatestMetrics(
   tx: Executor,
@@ -57,16 +93,7 @@ async function updateLatestMetrics(
     const current = best.get(p.key);
     if (!current || isNewer(p, current)) best.set(p.key, p);
   }
-  const stored = new Map<string, { step: number; timestamp: number | null; value: number }>();
-  for (const keys of chunks([...best.keys()], 500)) {
-    const rows = await tx
-      .selectFrom('latest_metrics')
-      .select(['key', 'step', 'timestamp', 'value'])
-      .where('run_uuid', '=', runId)
-      .where('key', 'in', keys)
-      .execute();
-    for (const row of rows) stored.set(row.key, row);
-  }
+  const stored = await storedLatest(tx, ctx, runId, [...best.keys()]);
   const changed: LatestMetricsTable[] = [];
   for (const p of best.values()) {
     const old = stored.get(p.key);
@@ -81,9 +108,9 @@ async function updateLatestMetrics(
     });
   }
   if (changed.length === 0) return;
-  await upsertRows(
+  await upsertRowsDirect(
     tx,
-    ctx.dialect,
+    ctx,
     'latest_metrics',
     changed,
     ['key', 'run_uuid'],
@@ -147,6 +174,6 @@ export async function writeMetrics(
     is_nan: dbBool(ctx.dialect, p.isNan),
   }));
   // Exact duplicates (all primary-key columns equal) are ignored, as MLflow does.
-  await insertIgnoringDuplicates(tx, ctx.dialect, 'metrics', rows);
+  await insertRowsIgnoringDuplicates(tx, ctx, 'metrics', rows);
   await updateLatestMetrics(tx, ctx, run.run_uuid, points);
 }

@@ -1,15 +1,28 @@
 // Writing params: immutable once logged; the same value again is fine, a different one is MLflow's error.
 import { MlflowError, type Param } from '@mlflow-ts/protocol';
 import { pyRepr } from '../util/py-repr.js';
-import type { Executor } from './context.js';
+import { preparedStatement } from '../dialects/sqlite-handle.js';
+import type { Executor, StoreContext } from './context.js';
+import { directSqlite, insertNewRows } from './direct-writes.js';
 import { chunks } from './writes.js';
 
 async function existingValues(
   tx: Executor,
+  ctx: StoreContext,
   runId: string,
   keys: readonly string[],
 ): Promise<Map<string, string>> {
   const values = new Map<string, string>();
+  const handle = directSqlite(ctx);
+  if (handle) {
+    // One primary-key lookup per key: cheaper than building an IN (…) query for a few keys.
+    const statement = preparedStatement(handle, 'SELECT value FROM params WHERE "key" = ? AND run_uuid = ?');
+    for (const key of keys) {
+      const row = statement.get(key, runId) as { value: string } | undefined;
+      if (row) values.set(key, row.value);
+    }
+    return values;
+  }
   for (const part of chunks([...new Set(keys)], 500)) {
     const rows = await tx
       .selectFrom('params')
@@ -23,9 +36,14 @@ async function existingValues(
 }
 
 /** log-parameter: one param, with the single-param wording of the error. */
-export async function writeParam(tx: Executor, runId: string, param: Param): Promise<void> {
+export async function writeParam(
+  tx: Executor,
+  ctx: StoreContext,
+  runId: string,
+  param: Param,
+): Promise<void> {
   const value = param.value ?? '';
-  const old = (await existingValues(tx, runId, [param.key])).get(param.key);
+  const old = (await existingValues(tx, ctx, runId, [param.key])).get(param.key);
   if (old === undefined) {
     await tx.insertInto('params').values({ run_uuid: runId, key: param.key, value }).execute();
   } else if (old !== value) {
@@ -40,10 +58,16 @@ export async function writeParam(tx: Executor, runId: string, param: Param): Pro
  * log-batch: every conflicting param is listed (as Python prints a list of dicts) and nothing
  * is written when any conflicts. A key repeated within the batch counts as already logged.
  */
-export async function writeParams(tx: Executor, runId: string, params: readonly Param[]): Promise<void> {
+export async function writeParams(
+  tx: Executor,
+  ctx: StoreContext,
+  runId: string,
+  params: readonly Param[],
+): Promise<void> {
   if (params.length === 0) return;
   const known = await existingValues(
     tx,
+    ctx,
     runId,
     params.map((p) => p.key),
   );
@@ -64,5 +88,5 @@ export async function writeParams(tx: Executor, runId: string, params: readonly 
       `Changing param values is not allowed. Params were already logged='${pyRepr(conflicts)}' for run ID='${runId}'.`,
     );
   }
-  for (const part of chunks(fresh, 5000)) await tx.insertInto('params').values(part).execute();
+  await insertNewRows(tx, ctx, 'params', fresh);
 }

@@ -3,7 +3,7 @@ import type { RunTag } from '@mlflow-ts/protocol';
 import type { Executor, StoreContext } from './context.js';
 import { RUN_NAME_TAG, type RunRow } from './run-rows.js';
 import { applyRunUpdate } from './runs.js';
-import { upsertRows } from './writes.js';
+import { upsertRowsDirect } from './direct-writes.js';
 
 /**
  * Sets tags on an active run inside the caller's transaction. Setting mlflow.runName goes
@@ -30,5 +30,5 @@ export async function writeTags(
     key: t.key,
     value: t.value ?? null,
   }));
-  await upsertRows(tx, ctx.dialect, 'tags', rows, ['key', 'run_uuid'], ['value']);
+  await upsertRowsDirect(tx, ctx, 'tags', rows, ['key', 'run_uuid'], ['value']);
 }

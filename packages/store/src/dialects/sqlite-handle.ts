@@ -1,0 +1,34 @@
+// The better-sqlite3 handle behind a SQLite Kysely instance, so hot fixed-shape writes can skip query building.
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+
+const handles = new WeakMap<Kysely<never>, Database.Database>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Remembers which better-sqlite3 handle `db` runs on (called once, when the database is opened). */
+export function registerSqliteHandle<DB>(db: Kysely<DB>, handle: Database.Database): void {
+  handles.set(db as unknown as Kysely<never>, handle);
+}
+
+/** The handle under `db`, or undefined when `db` is not a SQLite database opened by openSqlite. */
+export function sqliteHandleOf<DB>(db: Kysely<DB>): Database.Database | undefined {
+  return handles.get(db as unknown as Kysely<never>);
+}
+
+/**
+ * A prepared statement for `text`, kept for the handle's lifetime. Only for the few fixed SQL
+ * texts of the write path, so the cache stays a handful of entries.
+ */
+export function preparedStatement(handle: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(handle);
+  if (!cache) {
+    cache = new Map();
+    statements.set(handle, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = handle.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
