@@ -11,8 +11,8 @@ import {
   echoJson,
   withDataOptions,
   type DataOptions,
-} from './experiments/data-command.js';
-import { createTable } from './experiments/table.js';
+} from './data/data-command.js';
+import { createTable } from './data/table.js';
 
 interface LogOptions extends DataOptions {
   runId: string;

@@ -1,6 +1,5 @@
 // `mlflow-ts experiments …`: create, search, get, delete, restore, rename and csv, with MLflow's option names.
 import { writeFile } from 'node:fs/promises';
-// eslint-disable-next-line no-restricted-imports -- the client's `./node` entry is an exports-map subpath, not a deep import
 import { collectPages } from '@mlflow-ts/client/node';
 import type { Experiment, ViewType } from '@mlflow-ts/protocol';
 import { Command, Option } from 'commander';
@@ -13,9 +12,9 @@ import {
   echoJson,
   withDataOptions,
   type DataOptions,
-} from './experiments/data-command.js';
+} from './data/data-command.js';
 import { runsToCsv } from './experiments/runs-csv.js';
-import { compareRows, createTable } from './experiments/table.js';
+import { compareRows, createTable } from './data/table.js';
 
 /** MLflow's view names on the command line (any case). */
 export function parseViewType(view: string): ViewType {

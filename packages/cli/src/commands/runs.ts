@@ -1,5 +1,4 @@
 // `mlflow-ts runs …`: list, describe, delete and restore, with MLflow's option names.
-// eslint-disable-next-line no-restricted-imports -- the client's `./node` entry is an exports-map subpath, not a deep import
 import { collectPages } from '@mlflow-ts/client/node';
 import { Command, Option } from 'commander';
 import {
@@ -10,8 +9,8 @@ import {
   echoJson,
   withDataOptions,
   type DataOptions,
-} from './experiments/data-command.js';
-import { compareRows, createTable } from './experiments/table.js';
+} from './data/data-command.js';
+import { compareRows, createTable } from './data/table.js';
 import { parseViewType } from './experiments.js';
 import { localDate } from './runs/local-date.js';
 import { runDict } from './runs/run-dict.js';

@@ -90,7 +90,10 @@ export function openSqlite(file: string): OpenedDatabase {
   // A 1000-point batch dirties pages all over metric_pk (it starts with key, timestamp), and the
   // default checkpoint every 1000 WAL pages copied (and fsynced) the same pages again and again.
   handle.pragma('wal_autocheckpoint = 8192');
-  for (const p of (process.env.XX_PRAGMAS ?? '').split(';').filter(Boolean)) handle.pragma(p); // XX temp
+  // A 2 MiB page cache (the default) cannot hold the metric_pk pages a stream of 1000-point batches
+  // keeps revisiting, so each one was read back from the OS: 16 MiB cut the CPU per batch by ~20%.
+  // It fills only as pages are used, and reads reuse it (peak RSS grows by at most this much).
+  handle.pragma('cache_size = -16384');
   const db = new Kysely<MlflowDatabase>({
     dialect: new SqliteDialect({ database: withStatementCache(handle) }),
   });

@@ -1,5 +1,4 @@
 // A transfer progress bar on stderr for interactive terminals; nothing at all when stderr is not a TTY.
-// eslint-disable-next-line no-restricted-imports -- the client's `./node` entry is an exports-map subpath, not a deep import
 import type { TransferProgress } from '@mlflow-ts/client/node';
 import cliProgress from 'cli-progress';
 

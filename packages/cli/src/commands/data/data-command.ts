@@ -1,5 +1,4 @@
 // What the data command groups (experiments, runs, artifacts) share: --tracking-uri/--output, the client, errors, settings.
-// eslint-disable-next-line no-restricted-imports -- the client's `./node` entry is an exports-map subpath, not a deep import
 import { MlflowClient, MlflowRestError, clientOptionsFromEnv } from '@mlflow-ts/client/node';
 import { Command, Option } from 'commander';
 import { CliRuntimeError, CliUsageError } from '../../errors.js';
