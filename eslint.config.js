@@ -24,7 +24,10 @@ const direction = Object.entries(allowed).map(([pkg, deps]) => ({
         patterns: [
           ...all
             .filter((p) => p !== pkg && !deps.includes(p))
-            .map((p) => ({ group: [`@mlflow-ts/${p}`, `@mlflow-ts/${p}/*`], message: `${pkg} must not depend on ${p}` })),
+            .map((p) => ({
+              group: [`@mlflow-ts/${p}`, `@mlflow-ts/${p}/*`],
+              message: `${pkg} must not depend on ${p}`,
+            })),
           {
             group: ['@mlflow-ts/*/*', '!@mlflow-ts/*/test-support', '!@mlflow-ts/client/node'],
             message: 'import a workspace through its exports map, not a deep path',

@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.check.json']],
-  ['build', 'npx', ['tsc', '-b', 'packages/cli']],
+  // Every workspace and the UI bundle, so the e2e tests never drive a stale packages/ui/dist.
+  ['build', 'npm', ['run', 'build']],
   ['unit, API and store tests', 'npx', ['vitest', 'run']],
   ['compat (real mlflow client)', 'node', ['compat/run.mjs']],
 ];

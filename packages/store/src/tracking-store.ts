@@ -140,11 +140,7 @@ export interface DatasetStore {
 }
 
 export interface TrackingStore
-  extends ExperimentStore,
-    RunStore,
-    LoggingStore,
-    MetricHistoryStore,
-    DatasetStore {
+  extends ExperimentStore, RunStore, LoggingStore, MetricHistoryStore, DatasetStore {
   /** Store kind reported by server-info, e.g. "SqlStore". */
   readonly storeType: string;
   /** MLflow 3 logged models (the models `log_model` creates). */

@@ -23,8 +23,11 @@ export function decodePageToken(token: string | undefined | null): number {
   if (!offset) throw MlflowError.invalidParameter(`Invalid page token, parsed value=${pyJson(parsed)}`);
   if (typeof offset === 'number') return Math.trunc(offset);
   if (offset === true) return 1;
-  if (typeof offset === 'string' && /^\s*[+-]?\d+(_\d+)*\s*$/.test(offset)) return Number(offset.replace(/_/g, ''));
-  throw MlflowError.invalidParameter(`Invalid page token, not stringable ${typeof offset === 'string' ? offset : pyJson(offset)}`);
+  if (typeof offset === 'string' && /^\s*[+-]?\d+(_\d+)*\s*$/.test(offset))
+    return Number(offset.replace(/_/g, ''));
+  throw MlflowError.invalidParameter(
+    `Invalid page token, not stringable ${typeof offset === 'string' ? offset : pyJson(offset)}`,
+  );
 }
 
 /**
@@ -76,6 +79,9 @@ export function pyJson(v: unknown): string {
   if (typeof v === 'string') return pyStr(v);
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloat(v);
   if (Array.isArray(v)) return `[${v.map(pyJson).join(', ')}]`;
-  if (isRecord(v)) return `{${Object.entries(v).map(([k, x]) => `${pyStr(k)}: ${pyJson(x)}`).join(', ')}}`;
+  if (isRecord(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${pyStr(k)}: ${pyJson(x)}`)
+      .join(', ')}}`;
   return String(v);
 }
