@@ -6,6 +6,8 @@ import { installExitHooks } from './exit-hooks.js';
 import { currentExperimentId } from './experiments.js';
 import { connection, fluentClient, state } from './fluent-state.js';
 import { resolveRunTags } from './run-context-tags.js';
+import { trackingPortFor } from '../callbacks/tracking-port-for-client.js';
+import { startRunSystemMetrics, stopRunSystemMetrics } from '../system-metrics/index.js';
 
 export interface StartRunOptions {
   /** Resume this run (set RUNNING again) instead of creating one. MLFLOW_RUN_ID works too. */
@@ -18,6 +20,11 @@ export interface StartRunOptions {
   readonly tags?: Readonly<Record<string, string>>;
   /** Stored as the mlflow.note.content tag. */
   readonly description?: string;
+  /**
+   * Sample CPU, memory, disk, network (and GPU) into `system/…` metrics while the run is active,
+   * as Python's `log_system_metrics`; unset follows MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING.
+   */
+  readonly logSystemMetrics?: boolean;
 }
 
 /**
@@ -77,6 +84,10 @@ export async function startRun(options: StartRunOptions = {}): Promise<ActiveRun
   }
   stack.push(run);
   installExitHooks();
+  await startRunSystemMetrics(run.info.run_id, trackingPortFor(client), {
+    ...(options.logSystemMetrics !== undefined && { logSystemMetrics: options.logSystemMetrics }),
+    resumed: existing !== undefined,
+  });
   return new ActiveRun(run);
 }
 
@@ -125,6 +136,8 @@ export async function endRun(status: RunStatus = 'FINISHED'): Promise<void> {
   } catch (e) {
     flushError = e;
   }
+  // The monitor's last samples belong to the run, so it stops before the run is marked ended.
+  await stopRunSystemMetrics(run.info.run_id);
   await client.setTerminated(run.info.run_id, status);
   if (flushError !== undefined) throw flushError;
 }

@@ -221,3 +221,26 @@ describe('artifacts, inputs and search', () => {
     expect((await mlflow.searchRuns({ experimentIds: [exp.experiment_id] })).length).toBe(3);
   });
 });
+
+describe('system metrics on a fluent run', () => {
+  it('startRun({ logSystemMetrics: true }) logs system/ metrics while the run is active', async () => {
+    const saved = process.env.MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL;
+    process.env.MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL = '0.2';
+    try {
+      const run = await mlflow.startRun({ runName: 'with-system-metrics', logSystemMetrics: true });
+      await new Promise((r) => setTimeout(r, 1500));
+      await mlflow.endRun();
+      const keys = ((await client.getRun(run.info.run_id)).data.metrics ?? []).map((m) => m.key);
+      expect(keys).toContain('system/cpu_utilization_percentage');
+      expect(keys).toContain('system/system_memory_usage_megabytes');
+      expect(keys.every((k) => k.startsWith('system/'))).toBe(true);
+      // Off by default: a plain run gets none.
+      const plain = await mlflow.startRun({ runName: 'without' });
+      await mlflow.endRun();
+      expect((await client.getRun(plain.info.run_id)).data.metrics ?? []).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL;
+      else process.env.MLFLOW_SYSTEM_METRICS_SAMPLING_INTERVAL = saved;
+    }
+  });
+});

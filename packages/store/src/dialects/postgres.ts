@@ -1,4 +1,5 @@
 // PostgreSQL through node-postgres: MLflow's schema, native booleans/ILIKE, SQLSTATE error classes.
+import { markArrayParameters } from './array-parameters.js';
 import { withConnectRetry, type ConnectRetryOptions } from './connect-retry.js';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -82,5 +83,6 @@ export async function openPostgres(
     throw connectionError(error, location, postgresDialect.displayName);
   }
   const db = new Kysely<MlflowDatabase>({ dialect: new PostgresDialect({ pool }) });
+  markArrayParameters(db);
   return { db, dialect: postgresDialect, ignored };
 }

@@ -3,7 +3,7 @@ import { ErrorCode, MlflowError, type Metric } from '@mlflow-ts/protocol';
 import type { Executor, StoreContext } from './context.js';
 import type { RunRow } from './run-rows.js';
 import type { LatestMetricsTable, MetricsTable } from './tables.js';
-import { directSqlite, insertRowsIgnoringDuplicates, upsertRowsDirect } from './direct-writes.js';
+import { directSqlite, insertMetricRows, upsertRowsDirect } from './direct-writes.js';
 import { preparedStatement } from '../dialects/sqlite-handle.js';
 import { chunks, dbBool, insertIgnoringDuplicates } from './writes.js';
 
@@ -174,6 +174,6 @@ export async function writeMetrics(
     is_nan: dbBool(ctx.dialect, p.isNan),
   }));
   // Exact duplicates (all primary-key columns equal) are ignored, as MLflow does.
-  await insertRowsIgnoringDuplicates(tx, ctx, 'metrics', rows);
+  await insertMetricRows(tx, ctx, rows);
   await updateLatestMetrics(tx, ctx, run.run_uuid, points);
 }
