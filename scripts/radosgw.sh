@@ -66,6 +66,9 @@ wait_for() {
 ceph_q() { timeout 15 ceph "${C[@]}" --connect-timeout 10 "$@"; }
 osd_up() { ceph_q osd stat 2>/dev/null | grep -q '1 up'; }
 mon_up() { ceph_q mon stat >/dev/null 2>&1; }
+# A mon that answers `mon stat` may still refuse commands (EPERM "problem getting command descriptions") until it
+# has finished electing itself leader; seen under load, so the first command is retried until the deadline.
+osd_created() { ceph_q osd create >/dev/null 2>&1; }
 
 do_stop() {
   local name pid
@@ -143,7 +146,7 @@ EOF
   ceph-mon "${C[@]}" --mkfs -i a --monmap "$D/monmap" >>"$D/log/mkfs.out" 2>&1
   spawn mon ceph-mon "${C[@]}" -i a -f
   wait_for "ceph-mon" "$deadline" mon_up
-  ceph_q osd create >/dev/null
+  wait_for "ceph-mon to accept commands" "$deadline" osd_created
   ceph-osd "${C[@]}" -i 0 --mkfs >>"$D/log/mkfs.out" 2>&1
   spawn osd ceph-osd "${C[@]}" -i 0 -f
   ceph_q osd crush add osd.0 1.0 host=localhost root=default >/dev/null 2>&1
