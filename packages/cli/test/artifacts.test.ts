@@ -1,62 +1,34 @@
 // `mlflow-ts artifacts …` end to end against a real server: uploads, listing in MLflow's format, downloads, progress.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { MlflowClient } from '@mlflow-ts/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressBar } from '../src/commands/artifacts/progress-bar.js';
-import { runCli, runToEnd, waitForListening, type CliRun } from './run-cli.js';
+import { SLOW, useDataServer } from './data-server.js';
 
-/** Each CLI start loads the whole command tree through tsx: seconds on a busy machine. */
-const SLOW = 300_000;
-
-let dir: string;
-let server: CliRun;
-let url: string;
-let client: MlflowClient;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-cli-art-'));
-  server = runCli([
-    'server',
-    '--port',
-    '0',
-    '--backend-store-uri',
-    `sqlite:///${join(dir, 'db.sqlite')}`,
-    '--artifacts-destination',
-    join(dir, 'art'),
-  ]);
-  url = await waitForListening(server);
-  client = new MlflowClient(url);
-});
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const cli = (args: string[]) => runToEnd(args, { MLFLOW_TRACKING_URI: url }, dir);
+const srv = useDataServer('mlflow-ts-cli-art-');
+const { cli } = srv;
 
 describe('artifacts', () => {
   it(
     'uploads a file and a directory, lists like MLflow, downloads by run and by URI',
     async () => {
-      const run = (await client.createRun('0')).info.run_id;
-      mkdirSync(join(dir, 'src', 'sub'), { recursive: true });
-      writeFileSync(join(dir, 'src', 'a.txt'), 'alpha');
-      writeFileSync(join(dir, 'src', 'sub', 'b.txt'), 'beta!');
-      writeFileSync(join(dir, 'one.txt'), 'one');
+      const run = (await srv.client.createRun('0')).info.run_id;
+      mkdirSync(join(srv.dir, 'src', 'sub'), { recursive: true });
+      writeFileSync(join(srv.dir, 'src', 'a.txt'), 'alpha');
+      writeFileSync(join(srv.dir, 'src', 'sub', 'b.txt'), 'beta!');
+      writeFileSync(join(srv.dir, 'one.txt'), 'one');
 
       // Not a TTY here: no progress bar, nothing on stderr.
       expect(
-        await cli(['artifacts', 'log-artifacts', '-l', join(dir, 'src'), '-r', run, '-a', 'tree']),
+        await cli(['artifacts', 'log-artifacts', '-l', join(srv.dir, 'src'), '-r', run, '-a', 'tree']),
       ).toEqual({
         code: 0,
-        stdout: `Logged artifact from local dir ${join(dir, 'src')} to artifact_path=tree\n`,
+        stdout: `Logged artifact from local dir ${join(srv.dir, 'src')} to artifact_path=tree\n`,
         stderr: '',
       });
       expect(
-        (await cli(['artifacts', 'log-artifact', '--local-file', join(dir, 'one.txt'), '--run-id', run]))
+        (await cli(['artifacts', 'log-artifact', '--local-file', join(srv.dir, 'one.txt'), '--run-id', run]))
           .code,
       ).toBe(0);
 
@@ -69,21 +41,21 @@ describe('artifacts', () => {
         'Path        Type    Size  \n----------  ------  ------\ntree/a.txt  file    5     \ntree/sub    dir           \n',
       );
 
-      const byRun = await cli(['artifacts', 'download', '-r', run, '-a', 'tree', '-d', join(dir, 'out')]);
-      expect(byRun).toEqual({ code: 0, stdout: `\n${join(dir, 'out', 'tree')}\n`, stderr: '' });
-      expect(readFileSync(join(dir, 'out', 'tree', 'sub', 'b.txt'), 'utf8')).toBe('beta!');
+      const byRun = await cli(['artifacts', 'download', '-r', run, '-a', 'tree', '-d', join(srv.dir, 'out')]);
+      expect(byRun).toEqual({ code: 0, stdout: `\n${join(srv.dir, 'out', 'tree')}\n`, stderr: '' });
+      expect(readFileSync(join(srv.dir, 'out', 'tree', 'sub', 'b.txt'), 'utf8')).toBe('beta!');
       const byUri = await cli([
         'artifacts',
         'download',
         '-u',
         `runs:/${run}/tree/sub`,
         '-d',
-        join(dir, 'out2'),
+        join(srv.dir, 'out2'),
         '--output',
         'json',
       ]);
-      expect(JSON.parse(byUri.stdout)).toEqual({ local_path: join(dir, 'out2', 'sub') });
-      expect(readFileSync(join(dir, 'out2', 'sub', 'b.txt'), 'utf8')).toBe('beta!');
+      expect(JSON.parse(byUri.stdout)).toEqual({ local_path: join(srv.dir, 'out2', 'sub') });
+      expect(readFileSync(join(srv.dir, 'out2', 'sub', 'b.txt'), 'utf8')).toBe('beta!');
     },
     SLOW,
   );

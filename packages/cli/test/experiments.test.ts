@@ -1,15 +1,12 @@
 // `mlflow-ts experiments …` end to end against a real server: output formats, errors, and parity with MLflow's CLI.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { MlflowClient } from '@mlflow-ts/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli, runToEnd, waitForListening, type CliRun } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { SLOW, useDataServer } from './data-server.js';
+import { REPO_ROOT } from './run-cli.js';
 
-/** Each CLI start loads the whole command tree through tsx: seconds on a busy machine. */
-const SLOW = 300_000;
 const MLFLOW_CLI = join(REPO_ROOT, 'compat/.venv/bin/mlflow');
 const hasMlflow = existsSync(MLFLOW_CLI);
 if (!hasMlflow && process.env.CI !== 'true')
@@ -17,32 +14,8 @@ if (!hasMlflow && process.env.CI !== 'true')
     `\n!!!! SKIPPED MLflow CLI parity: ${MLFLOW_CLI} is missing; run 'bash compat/setup.sh' !!!!\n`,
   );
 
-let dir: string;
-let server: CliRun;
-let url: string;
-let client: MlflowClient;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-cli-exp-'));
-  server = runCli([
-    'server',
-    '--port',
-    '0',
-    '--backend-store-uri',
-    `sqlite:///${join(dir, 'db.sqlite')}`,
-    '--artifacts-destination',
-    join(dir, 'art'),
-  ]);
-  url = await waitForListening(server);
-  client = new MlflowClient(url);
-});
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  runToEnd(args, { MLFLOW_TRACKING_URI: url, ...env }, dir);
+const srv = useDataServer('mlflow-ts-cli-exp-');
+const { cli } = srv;
 
 describe('experiments', () => {
   it(
@@ -100,9 +73,9 @@ describe('experiments', () => {
   it(
     'exports runs as CSV to stdout or a file',
     async () => {
-      const id = await client.createExperiment('cli-csv');
-      const run = await client.createRun(id, { runName: 'r', startTime: 1_700_000_000_123 });
-      await client.logBatch(run.info.run_id, {
+      const id = await srv.client.createExperiment('cli-csv');
+      const run = await srv.client.createRun(id, { runName: 'r', startTime: 1_700_000_000_123 });
+      await srv.client.logBatch(run.info.run_id, {
         metrics: [{ key: 'acc', value: 1, timestamp: 1 }],
         params: { lr: 'a,"b' },
       });
@@ -115,7 +88,7 @@ describe('experiments', () => {
           '',
         ].join('\n'),
       );
-      const file = join(dir, 'runs.csv');
+      const file = join(srv.dir, 'runs.csv');
       const written = await cli(['experiments', 'csv', '-x', id, '-o', file]);
       expect(written.stdout).toBe(`Experiment with ID ${id} has been exported as a CSV to file: ${file}.\n`);
       expect(`${readFileSync(file, 'utf8')}\n`).toBe(out.stdout);
@@ -165,7 +138,7 @@ describe('experiments', () => {
   it(
     'needs a tracking URI, and refuses non-http ones',
     async () => {
-      const none = await runToEnd(['experiments', 'search'], { MLFLOW_TRACKING_URI: '' }, dir);
+      const none = await cli(['experiments', 'search'], { MLFLOW_TRACKING_URI: '' });
       expect(none).toEqual({
         code: 2,
         stdout: '',
@@ -174,11 +147,9 @@ describe('experiments', () => {
       const file = await cli(['experiments', 'search', '--tracking-uri', 'file:///tmp/mlruns']);
       expect(file.code).toBe(2);
       expect(file.stderr).toMatch(/^Error: Unsupported tracking URI 'file:\/\/\/tmp\/mlruns'/);
-      const flag = await runToEnd(
-        ['experiments', 'search', '--output', 'json', '--tracking-uri', url],
-        { MLFLOW_TRACKING_URI: '' },
-        dir,
-      );
+      const flag = await cli(['experiments', 'search', '--output', 'json', '--tracking-uri', srv.url], {
+        MLFLOW_TRACKING_URI: '',
+      });
       expect(flag.code).toBe(0);
     },
     SLOW,
@@ -190,17 +161,17 @@ describe('experiments', () => {
       const py = promisify(execFile);
       const env = {
         ...process.env,
-        MLFLOW_TRACKING_URI: url,
+        MLFLOW_TRACKING_URI: srv.url,
         MLFLOW_DISABLE_TELEMETRY: 'true',
         DO_NOT_TRACK: 'true',
       };
-      const id = await client.createExperiment('cli-parity', { tags: { team: 'x' } });
-      const r = await client.createRun(id, { runName: 'p', startTime: 1_700_000_000_000 });
-      await client.logBatch(r.info.run_id, {
+      const id = await srv.client.createExperiment('cli-parity', { tags: { team: 'x' } });
+      const r = await srv.client.createRun(id, { runName: 'p', startTime: 1_700_000_000_000 });
+      await srv.client.logBatch(r.info.run_id, {
         metrics: [{ key: 'm', value: 0.25, timestamp: 1 }],
         params: { p: '1' },
       });
-      await client.setTerminated(r.info.run_id, 'FINISHED', 1_700_000_005_000);
+      await srv.client.setTerminated(r.info.run_id, 'FINISHED', 1_700_000_005_000);
       for (const args of [
         ['experiments', 'search'],
         ['experiments', 'get', '-x', id],

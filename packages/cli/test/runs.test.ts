@@ -1,48 +1,18 @@
 // `mlflow-ts runs …` end to end against a real server: list, describe, delete, restore and their errors.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MlflowClient } from '@mlflow-ts/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runToEnd, waitForListening, type CliRun } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { SLOW, useDataServer } from './data-server.js';
 
-/** Each CLI start loads the whole command tree through tsx: seconds on a busy machine. */
-const SLOW = 300_000;
-
-let dir: string;
-let server: CliRun;
-let url: string;
-let client: MlflowClient;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mlflow-ts-cli-runs-'));
-  server = runCli([
-    'server',
-    '--port',
-    '0',
-    '--backend-store-uri',
-    `sqlite:///${join(dir, 'db.sqlite')}`,
-    '--artifacts-destination',
-    join(dir, 'art'),
-  ]);
-  url = await waitForListening(server);
-  client = new MlflowClient(url);
-});
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const cli = (args: string[]) => runToEnd(args, { MLFLOW_TRACKING_URI: url, TZ: 'UTC' }, dir);
+const srv = useDataServer('mlflow-ts-cli-runs-', { TZ: 'UTC' });
+const { cli } = srv;
 
 describe('runs', () => {
   it(
     'lists newest first, describes as MLflow does, deletes and restores',
     async () => {
-      const exp = await client.createExperiment('cli-runs');
-      const old = await client.createRun(exp, { runName: 'old', startTime: 1_600_000_000_000 });
-      const recent = await client.createRun(exp, { runName: 'new', startTime: 1_700_000_000_000 });
-      await client.logBatch(recent.info.run_id, {
+      const exp = await srv.client.createExperiment('cli-runs');
+      const old = await srv.client.createRun(exp, { runName: 'old', startTime: 1_600_000_000_000 });
+      const recent = await srv.client.createRun(exp, { runName: 'new', startTime: 1_700_000_000_000 });
+      await srv.client.logBatch(recent.info.run_id, {
         metrics: [{ key: 'm', value: 0.5, timestamp: 1 }],
         params: { p: 'v' },
       });

@@ -9,3 +9,11 @@ export * from './search/index.js';
 // Python's urlparse and repr(str), for the webhook URL checks of the server
 export { pyUrlparse, hostAndPort } from './validation/url-parse.js';
 export { pyStr } from './search/py-repr.js';
+// Python's json.dumps, for bytes MLflow signs, stores or writes (webhooks, run tags, checkpoint files)
+export {
+  PyFloat,
+  pyJsonDumps,
+  pyJsonFloat,
+  pyJsonString,
+  type PyJsonDumpsOptions,
+} from './codec/python-json.js';

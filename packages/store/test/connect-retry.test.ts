@@ -4,12 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openTrackingStore } from '@mlflow-ts/store';
 import {
   createDatabase,
-  describeSkipped,
-  dialectSelected,
+  describeOnServer,
   dropDatabase,
   storeUri,
-  unreachable,
-  unreachableNotice,
   type ServerDialect,
 } from './support/server-databases.js';
 
@@ -39,44 +36,40 @@ async function delayedProxy(
   };
 }
 
-async function describeServer(dialect: ServerDialect): Promise<void> {
-  const notice = dialectSelected(dialect) ? await unreachable(dialect) : 'deselected';
-  if (notice) {
-    describeSkipped(`${dialect} connect retry`);
-    if (notice !== 'deselected') unreachableNotice(`${dialect} connect retry: ${notice}`);
-    return;
-  }
-  describe(`${dialect} connect retry`, () => {
-    let database = '';
-    afterAll(async () => {
-      if (database) await dropDatabase(dialect, database);
-    });
+function describeServer(dialect: ServerDialect): Promise<void> {
+  return describeOnServer(dialect, 'connect retry', () =>
+    describe(`${dialect} connect retry`, () => {
+      let database = '';
+      afterAll(async () => {
+        if (database) await dropDatabase(dialect, database);
+      });
 
-    it('waits for a server that is not listening yet, saying so, then opens the store', async () => {
-      database = await createDatabase(dialect, 'retry');
-      const real = new URL(storeUri(dialect, database));
-      const proxy = await delayedProxy(real);
-      const viaProxy = new URL(real);
-      viaProxy.host = `127.0.0.1:${proxy.port}`;
-      const messages: string[] = [];
-      // Attempts 1 and 2 are refused (waits of 0.1 s and 0.3 s); the port opens during the second wait.
-      setTimeout(() => void proxy.open(), 250);
-      try {
-        const store = await openTrackingStore(viaProxy.toString(), {
-          defaultArtifactRoot: 'mlflow-artifacts:/',
-          onConnectRetry: (m) => messages.push(m),
-        });
-        expect(await store.getExperiment('0')).toMatchObject({ name: 'Default' });
-        await store.close();
-      } finally {
-        proxy.close();
-      }
-      expect(messages.length).toBeGreaterThanOrEqual(1);
-      expect(messages[0]).toMatch(
-        /^The tracking database is not accepting connections yet \(ECONNREFUSED\); attempt 1 failed, retrying in 0\.1 s\.$/,
-      );
-    });
-  });
+      it('waits for a server that is not listening yet, saying so, then opens the store', async () => {
+        database = await createDatabase(dialect, 'retry');
+        const real = new URL(storeUri(dialect, database));
+        const proxy = await delayedProxy(real);
+        const viaProxy = new URL(real);
+        viaProxy.host = `127.0.0.1:${proxy.port}`;
+        const messages: string[] = [];
+        // Attempts 1 and 2 are refused (waits of 0.1 s and 0.3 s); the port opens during the second wait.
+        setTimeout(() => void proxy.open(), 250);
+        try {
+          const store = await openTrackingStore(viaProxy.toString(), {
+            defaultArtifactRoot: 'mlflow-artifacts:/',
+            onConnectRetry: (m) => messages.push(m),
+          });
+          expect(await store.getExperiment('0')).toMatchObject({ name: 'Default' });
+          await store.close();
+        } finally {
+          proxy.close();
+        }
+        expect(messages.length).toBeGreaterThanOrEqual(1);
+        expect(messages[0]).toMatch(
+          /^The tracking database is not accepting connections yet \(ECONNREFUSED\); attempt 1 failed, retrying in 0\.1 s\.$/,
+        );
+      });
+    }),
+  );
 }
 
 await describeServer('postgres');

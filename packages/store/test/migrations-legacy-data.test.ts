@@ -11,18 +11,16 @@ import { venvAvailable, venvMissingNotice } from './support/mlflow-venv.js';
 import {
   connect,
   createDatabase,
-  describeSkipped,
+  describeOnServer,
   dialectSelected,
   dropDatabase,
+  sqlalchemyUri,
   storeUri,
-  unreachable,
-  unreachableNotice,
   type ServerDialect,
 } from './support/server-databases.js';
 import { diffFacts, readServerSchema } from './support/server-schema.js';
 import { diffSchemas, readSchema } from './support/sqlite-schema.js';
 
-const DRIVER: Readonly<Record<ServerDialect, string>> = { postgres: 'psycopg2', mysql: 'pymysql' };
 const tmpBase = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
 /** Jobs cancelled by the upgrade carry the clock of the moment it ran: compared as "set". */
@@ -117,17 +115,13 @@ function describeLegacy(
   });
 }
 
-async function describeServer(dialect: ServerDialect): Promise<void> {
-  const notice = dialectSelected(dialect) ? await unreachable(dialect) : 'deselected';
-  if (notice) {
-    describeSkipped(`${dialect} legacy data`);
-    if (notice !== 'deselected') unreachableNotice(`${dialect} legacy data: ${notice}`);
-    return;
-  }
-  describeLegacy(
-    dialect,
-    () => serverPair(dialect),
-    (uri) => uri.replace('://', `+${DRIVER[dialect]}://`),
+function describeServer(dialect: ServerDialect): Promise<void> {
+  return describeOnServer(dialect, 'legacy data', () =>
+    describeLegacy(
+      dialect,
+      () => serverPair(dialect),
+      (uri) => sqlalchemyUri(dialect, uri),
+    ),
   );
 }
 

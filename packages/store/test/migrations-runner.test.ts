@@ -12,17 +12,15 @@ import { sqlRows, type Where } from './support/old-mlflow-rows.js';
 import {
   connect,
   createDatabase,
-  describeSkipped,
+  describeOnServer,
   dialectSelected,
   dropDatabase,
+  sqlalchemyUri,
   storeUri,
-  unreachable,
-  unreachableNotice,
   type ServerDialect,
 } from './support/server-databases.js';
 
 const OLDEST = 'acf3f17fdcc7';
-const DRIVER: Readonly<Record<ServerDialect, string>> = { postgres: 'psycopg2', mysql: 'pymysql' };
 const tmpBase = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const options = { defaultArtifactRoot: 'mlflow-artifacts:/' };
 
@@ -61,7 +59,7 @@ function kit(backend: Backend) {
     const uri = storeUri(backend, database);
     return {
       uri,
-      mlflowUri: uri.replace('://', `+${DRIVER[backend]}://`),
+      mlflowUri: sqlalchemyUri(backend, uri),
       where: { kind: backend, database },
       exec: async (text) => {
         const client = await connect(backend, database);
@@ -218,14 +216,8 @@ function describeRunner(backend: Backend): void {
   });
 }
 
-async function describeServer(dialect: ServerDialect): Promise<void> {
-  const notice = dialectSelected(dialect) ? await unreachable(dialect) : 'deselected';
-  if (notice) {
-    describeSkipped(`${dialect} upgrade decisions`);
-    if (notice !== 'deselected') unreachableNotice(`${dialect} upgrade decisions: ${notice}`);
-    return;
-  }
-  describeRunner(dialect);
+function describeServer(dialect: ServerDialect): Promise<void> {
+  return describeOnServer(dialect, 'upgrade decisions', () => describeRunner(dialect));
 }
 
 if (dialectSelected('sqlite')) describeRunner('sqlite');

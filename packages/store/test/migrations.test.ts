@@ -25,19 +25,17 @@ import {
 import {
   connect,
   createDatabase,
-  describeSkipped,
+  describeOnServer,
   dialectSelected,
   dropDatabase,
+  sqlalchemyUri,
   storeUri,
-  unreachable,
-  unreachableNotice,
   type ServerDialect,
 } from './support/server-databases.js';
 import { diffFacts, readServerSchema } from './support/server-schema.js';
 import { diffSchemas, readSchema } from './support/sqlite-schema.js';
 
 type Backend = 'sqlite' | ServerDialect;
-const DRIVER: Readonly<Record<ServerDialect, string>> = { postgres: 'psycopg2', mysql: 'pymysql' };
 // tmpfs when there is one: MLflow's migrations fsync a lot.
 const tmpBase = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
@@ -94,7 +92,7 @@ function serverKit(dialect: ServerDialect): BackendKit {
       const uri = storeUri(dialect, database);
       return {
         uri,
-        mlflowUri: uri.replace('://', `+${DRIVER[dialect]}://`),
+        mlflowUri: sqlalchemyUri(dialect, uri),
         where: { kind: dialect, database },
       };
     },
@@ -210,14 +208,8 @@ function describeBackend(backend: Backend, kit: () => BackendKit): void {
   });
 }
 
-async function describeServer(dialect: ServerDialect): Promise<void> {
-  const notice = dialectSelected(dialect) ? await unreachable(dialect) : 'deselected';
-  if (notice) {
-    describeSkipped(`${dialect} migrations`);
-    if (notice !== 'deselected') unreachableNotice(`${dialect} migrations: ${notice}`);
-    return;
-  }
-  describeBackend(dialect, () => serverKit(dialect));
+function describeServer(dialect: ServerDialect): Promise<void> {
+  return describeOnServer(dialect, 'migrations', () => describeBackend(dialect, () => serverKit(dialect)));
 }
 
 if (!oldMlflowAvailable) {

@@ -1,15 +1,15 @@
 // `mlflow-ts artifacts …`: log-artifact, log-artifacts, list and download through the server's artifact proxy.
 import type { FileInfo } from '@mlflow-ts/protocol';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { CliUsageError } from '../errors.js';
 import { progressBar } from './artifacts/progress-bar.js';
 import {
   action,
   clientFor,
   commandGroup,
+  dataCommand,
   echo,
-  echoJson,
-  withDataOptions,
+  printResult,
   type DataOptions,
 } from './data/data-command.js';
 import { createTable } from './data/table.js';
@@ -19,64 +19,38 @@ interface LogOptions extends DataOptions {
   artifactPath?: string;
 }
 
-function logArtifact(): Command {
-  return withDataOptions(new Command('log-artifact'))
-    .summary('Upload a local file into a run')
-    .description("Upload a local file into a run's artifacts, optionally below an artifact path.")
-    .requiredOption('-l, --local-file <PATH>', 'Local file to upload')
-    .requiredOption('-r, --run-id <ID>', 'Run to upload into')
-    .option('-a, --artifact-path <PATH>', "Directory within the run's artifacts")
-    .action(
-      action(async (opts: LogOptions & { localFile: string }) => {
-        const bar = progressBar('Uploading');
-        try {
-          await clientFor(opts).logArtifact(opts.runId, opts.localFile, opts.artifactPath, {
-            onProgress: bar.onProgress,
-          });
-        } finally {
-          bar.stop();
-        }
-        if (opts.output === 'json')
-          echoJson({
-            run_id: opts.runId,
-            local_file: opts.localFile,
-            artifact_path: opts.artifactPath ?? null,
-          });
-        else
-          echo(
-            `Logged artifact from local file ${opts.localFile} to artifact_path=${opts.artifactPath ?? 'None'}`,
-          );
-      }),
-    );
+/** What tells log-artifact (one file) and log-artifacts (a directory tree) apart. */
+interface Upload {
+  name: 'log-artifact' | 'log-artifacts';
+  what: 'file' | 'dir';
+  summary: string;
+  description: string;
+  help: string;
 }
 
-function logArtifacts(): Command {
-  return withDataOptions(new Command('log-artifacts'))
-    .summary('Upload a local directory into a run')
-    .description("Upload the files of a local directory (recursively) into a run's artifacts.")
-    .requiredOption('-l, --local-dir <PATH>', 'Local directory to upload')
+function logCommand({ name, what, summary, description, help }: Upload): Command {
+  const key = what === 'file' ? 'localFile' : 'localDir';
+  return dataCommand(name, summary, description)
+    .requiredOption(`-l, --local-${what} <PATH>`, help)
     .requiredOption('-r, --run-id <ID>', 'Run to upload into')
     .option('-a, --artifact-path <PATH>', "Directory within the run's artifacts")
     .action(
-      action(async (opts: LogOptions & { localDir: string }) => {
+      action(async (opts: LogOptions & Record<typeof key, string>) => {
+        const local = opts[key];
         const bar = progressBar('Uploading');
         try {
-          await clientFor(opts).logArtifacts(opts.runId, opts.localDir, opts.artifactPath, {
-            onProgress: bar.onProgress,
-          });
+          const client = clientFor(opts);
+          const transfer = { onProgress: bar.onProgress };
+          if (what === 'file') await client.logArtifact(opts.runId, local, opts.artifactPath, transfer);
+          else await client.logArtifacts(opts.runId, local, opts.artifactPath, transfer);
         } finally {
           bar.stop();
         }
-        if (opts.output === 'json')
-          echoJson({
-            run_id: opts.runId,
-            local_dir: opts.localDir,
-            artifact_path: opts.artifactPath ?? null,
-          });
-        else
-          echo(
-            `Logged artifact from local dir ${opts.localDir} to artifact_path=${opts.artifactPath ?? 'None'}`,
-          );
+        printResult(
+          opts,
+          { run_id: opts.runId, [`local_${what}`]: local, artifact_path: opts.artifactPath ?? null },
+          `Logged artifact from local ${what} ${local} to artifact_path=${opts.artifactPath ?? 'None'}`,
+        );
       }),
     );
 }
@@ -87,11 +61,12 @@ function fileInfosJson(files: FileInfo[]): string {
 }
 
 function list(): Command {
-  return withDataOptions(new Command('list'), 'json')
-    .summary('List the artifacts of a run')
-    .description(
-      "List the files and directories directly under a run's artifact root, or under an artifact path.",
-    )
+  return dataCommand(
+    'list',
+    'List the artifacts of a run',
+    "List the files and directories directly under a run's artifact root, or under an artifact path.",
+    'json',
+  )
     .requiredOption('-r, --run-id <ID>', 'Run to list')
     .option('-a, --artifact-path <PATH>', "Directory within the run's artifacts")
     .action(
@@ -111,11 +86,11 @@ function list(): Command {
 }
 
 function download(): Command {
-  return withDataOptions(new Command('download'))
-    .summary('Download an artifact file or directory')
-    .description(
-      'Download an artifact file or directory, by run id (and artifact path) or by artifact URI; prints the local path.',
-    )
+  return dataCommand(
+    'download',
+    'Download an artifact file or directory',
+    'Download an artifact file or directory, by run id (and artifact path) or by artifact URI; prints the local path.',
+  )
     .option('-r, --run-id <ID>', 'Run to download from')
     .option('-a, --artifact-path <PATH>', "With --run-id: a path within the run's artifacts")
     .option(
@@ -158,8 +133,7 @@ function download(): Command {
           } finally {
             bar.stop();
           }
-          if (opts.output === 'json') echoJson({ local_path: local });
-          else echo(`\n${local}`);
+          printResult(opts, { local_path: local }, `\n${local}`);
         },
       ),
     );
@@ -172,14 +146,27 @@ function download(): Command {
  * program.addCommand(artifactsCommand());
  */
 export function artifactsCommand(): Command {
-  const group = commandGroup(
+  return commandGroup(
     'artifacts',
     "Upload, list and download a run's artifacts",
     "Upload, list and download run artifacts through the tracking server's artifact proxy (--tracking-uri or MLFLOW_TRACKING_URI).",
+    [
+      logCommand({
+        name: 'log-artifact',
+        what: 'file',
+        summary: 'Upload a local file into a run',
+        description: "Upload a local file into a run's artifacts, optionally below an artifact path.",
+        help: 'Local file to upload',
+      }),
+      logCommand({
+        name: 'log-artifacts',
+        what: 'dir',
+        summary: 'Upload a local directory into a run',
+        description: "Upload the files of a local directory (recursively) into a run's artifacts.",
+        help: 'Local directory to upload',
+      }),
+      list(),
+      download(),
+    ],
   );
-  group.addCommand(logArtifact());
-  group.addCommand(logArtifacts());
-  group.addCommand(list());
-  group.addCommand(download());
-  return group;
 }

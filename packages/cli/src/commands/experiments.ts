@@ -1,29 +1,22 @@
 // `mlflow-ts experiments …`: create, search, get, delete, restore, rename and csv, with MLflow's option names.
 import { writeFile } from 'node:fs/promises';
 import { collectPages } from '@mlflow-ts/client/node';
-import type { Experiment, ViewType } from '@mlflow-ts/protocol';
-import { Command, Option } from 'commander';
+import type { Experiment } from '@mlflow-ts/protocol';
+import { Option, type Command } from 'commander';
 import { CliRuntimeError, CliUsageError } from '../errors.js';
 import {
   action,
   clientFor,
   commandGroup,
+  dataCommand,
   echo,
   echoJson,
-  withDataOptions,
+  printResult,
   type DataOptions,
 } from './data/data-command.js';
 import { runsToCsv } from './experiments/runs-csv.js';
 import { compareRows, createTable } from './data/table.js';
-
-/** MLflow's view names on the command line (any case). */
-export function parseViewType(view: string): ViewType {
-  const v = view.toLowerCase();
-  if (v === 'active_only') return 'ACTIVE_ONLY';
-  if (v === 'deleted_only') return 'DELETED_ONLY';
-  if (v === 'all') return 'ALL';
-  throw new CliUsageError(`Invalid view type '${view}': use active_only, deleted_only or all.`);
-}
+import { parseViewType, viewOption } from './data/view-type.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -53,9 +46,11 @@ function experimentDict(e: Experiment): Record<string, unknown> {
 const experimentId = () => new Option('-x, --experiment-id <ID>', 'Experiment id').makeOptionMandatory();
 
 function create(): Command {
-  return withDataOptions(new Command('create'))
-    .summary('Create an experiment')
-    .description('Create an experiment; its runs store artifacts under the artifact location.')
+  return dataCommand(
+    'create',
+    'Create an experiment',
+    'Create an experiment; its runs store artifacts under the artifact location.',
+  )
     .requiredOption('-n, --experiment-name <NAME>', 'Name of the new experiment')
     .option(
       '-l, --artifact-location <URI>',
@@ -66,21 +61,18 @@ function create(): Command {
         const id = await clientFor(opts).createExperiment(opts.experimentName, {
           artifactLocation: opts.artifactLocation,
         });
-        if (opts.output === 'json') echoJson({ experiment_id: id, name: opts.experimentName });
-        else echo(`Created experiment '${opts.experimentName}' with id ${id}`);
+        printResult(
+          opts,
+          { experiment_id: id, name: opts.experimentName },
+          `Created experiment '${opts.experimentName}' with id ${id}`,
+        );
       }),
     );
 }
 
 function search(): Command {
-  return withDataOptions(new Command('search'))
-    .summary('Search experiments')
-    .description('List the experiments of the tracking server.')
-    .option(
-      '-v, --view <VIEW>',
-      "Which experiments: 'active_only' (default), 'deleted_only' or 'all'",
-      'active_only',
-    )
+  return dataCommand('search', 'Search experiments', 'List the experiments of the tracking server.')
+    .addOption(viewOption('experiments'))
     .option('--max-results <N>', 'At most this many experiments (all by default)', positiveInt)
     .option('--filter <FILTER>', 'Search filter, e.g. "name LIKE \'prod%\'"')
     .action(
@@ -117,9 +109,7 @@ function search(): Command {
 }
 
 function get(): Command {
-  return withDataOptions(new Command('get'))
-    .summary('Show one experiment')
-    .description('Show an experiment by id or by name.')
+  return dataCommand('get', 'Show one experiment', 'Show an experiment by id or by name.')
     .option('-x, --experiment-id <ID>', 'Id of the experiment')
     .option('-n, --experiment-name <NAME>', 'Name of the experiment')
     .action(
@@ -164,25 +154,20 @@ function simple(
   run: (opts: DataOptions & { experimentId: string; newName?: string }) => Promise<string>,
   extra?: (cmd: Command) => Command,
 ): Command {
-  const cmd = withDataOptions(new Command(name))
-    .summary(summary)
-    .description(`${summary}.`)
-    .addOption(experimentId());
+  const cmd = dataCommand(name, summary).addOption(experimentId());
   return (extra ? extra(cmd) : cmd).action(
     action(async (opts: DataOptions & { experimentId: string; newName?: string }) => {
-      const line = await run(opts);
-      if (opts.output === 'json') echoJson({ experiment_id: opts.experimentId, result: name });
-      else echo(line);
+      printResult(opts, { experiment_id: opts.experimentId, result: name }, await run(opts));
     }),
   );
 }
 
 function csv(): Command {
-  return withDataOptions(new Command('csv'))
-    .summary('Export the runs of an experiment as CSV')
-    .description(
-      'Write every run of an experiment as CSV (columns as MLflow search_runs), to a file or stdout.',
-    )
+  return dataCommand(
+    'csv',
+    'Export the runs of an experiment as CSV',
+    'Write every run of an experiment as CSV (columns as MLflow search_runs), to a file or stdout.',
+  )
     .addOption(experimentId())
     .option('-o, --filename <PATH>', 'Write to this file instead of stdout')
     .action(
@@ -208,37 +193,32 @@ function csv(): Command {
  * program.addCommand(experimentsCommand());
  */
 export function experimentsCommand(): Command {
-  const group = commandGroup(
+  return commandGroup(
     'experiments',
     'Manage experiments on a tracking server',
     'Manage the experiments of a tracking server (--tracking-uri or MLFLOW_TRACKING_URI).',
+    [
+      create(),
+      search(),
+      get(),
+      simple('delete', 'Mark an experiment deleted', async (o) => {
+        await clientFor(o).deleteExperiment(o.experimentId);
+        return `Experiment with ID ${o.experimentId} has been deleted.`;
+      }),
+      simple('restore', 'Restore a deleted experiment', async (o) => {
+        await clientFor(o).restoreExperiment(o.experimentId);
+        return `Experiment with id ${o.experimentId} has been restored.`;
+      }),
+      simple(
+        'rename',
+        'Rename an active experiment',
+        async (o) => {
+          await clientFor(o).renameExperiment(o.experimentId, o.newName as string);
+          return `Experiment with id ${o.experimentId} has been renamed to '${o.newName as string}'.`;
+        },
+        (cmd) => cmd.requiredOption('--new-name <NAME>', 'The new name'),
+      ),
+      csv(),
+    ],
   );
-  group.addCommand(create());
-  group.addCommand(search());
-  group.addCommand(get());
-  group.addCommand(
-    simple('delete', 'Mark an experiment deleted', async (o) => {
-      await clientFor(o).deleteExperiment(o.experimentId);
-      return `Experiment with ID ${o.experimentId} has been deleted.`;
-    }),
-  );
-  group.addCommand(
-    simple('restore', 'Restore a deleted experiment', async (o) => {
-      await clientFor(o).restoreExperiment(o.experimentId);
-      return `Experiment with id ${o.experimentId} has been restored.`;
-    }),
-  );
-  group.addCommand(
-    simple(
-      'rename',
-      'Rename an active experiment',
-      async (o) => {
-        await clientFor(o).renameExperiment(o.experimentId, o.newName as string);
-        return `Experiment with id ${o.experimentId} has been renamed to '${o.newName as string}'.`;
-      },
-      (cmd) => cmd.requiredOption('--new-name <NAME>', 'The new name'),
-    ),
-  );
-  group.addCommand(csv());
-  return group;
 }

@@ -1,36 +1,35 @@
 // `mlflow-ts runs …`: list, describe, delete and restore, with MLflow's option names.
 import { collectPages } from '@mlflow-ts/client/node';
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import {
   action,
   clientFor,
   commandGroup,
+  dataCommand,
   echo,
   echoJson,
-  withDataOptions,
+  printResult,
   type DataOptions,
 } from './data/data-command.js';
 import { compareRows, createTable } from './data/table.js';
-import { parseViewType } from './experiments.js';
+import { parseViewType, viewOption } from './data/view-type.js';
 import { localDate } from './runs/local-date.js';
 import { runDict } from './runs/run-dict.js';
 
 const runId = () => new Option('--run-id <ID>', 'Id of the run').makeOptionMandatory();
 
 function list(): Command {
-  return withDataOptions(new Command('list'))
-    .summary('List the runs of an experiment')
-    .description('List the runs of an experiment, newest first.')
+  return dataCommand(
+    'list',
+    'List the runs of an experiment',
+    'List the runs of an experiment, newest first.',
+  )
     .addOption(
       new Option('--experiment-id <ID>', 'Experiment whose runs to list')
         .env('MLFLOW_EXPERIMENT_ID')
         .makeOptionMandatory(),
     )
-    .option(
-      '-v, --view <VIEW>',
-      "Which runs: 'active_only' (default), 'deleted_only' or 'all'",
-      'active_only',
-    )
+    .addOption(viewOption('runs'))
     .action(
       action(async (opts: DataOptions & { experimentId: string; view: string }) => {
         const client = clientFor(opts);
@@ -53,11 +52,12 @@ function list(): Command {
 }
 
 function describe(): Command {
-  return withDataOptions(new Command('describe'), 'json')
-    .summary('Show everything about a run')
-    .description(
-      'Print a run (info, metrics, params, tags, inputs) as JSON, or as tables with --output table.',
-    )
+  return dataCommand(
+    'describe',
+    'Show everything about a run',
+    'Print a run (info, metrics, params, tags, inputs) as JSON, or as tables with --output table.',
+    'json',
+  )
     .addOption(runId())
     .action(
       action(async (opts: DataOptions & { runId: string }) => {
@@ -95,22 +95,20 @@ function describe(): Command {
 }
 
 function simple(name: 'delete' | 'restore', summary: string): Command {
-  return withDataOptions(new Command(name))
-    .summary(summary)
-    .description(`${summary}.`)
+  return dataCommand(name, summary)
     .addOption(runId())
     .action(
       action(async (opts: DataOptions & { runId: string }) => {
         const client = clientFor(opts);
         if (name === 'delete') await client.deleteRun(opts.runId);
         else await client.restoreRun(opts.runId);
-        if (opts.output === 'json') echoJson({ run_id: opts.runId, result: name });
-        else
-          echo(
-            name === 'delete'
-              ? `Run with ID ${opts.runId} has been deleted.`
-              : `Run with id ${opts.runId} has been restored.`,
-          );
+        printResult(
+          opts,
+          { run_id: opts.runId, result: name },
+          name === 'delete'
+            ? `Run with ID ${opts.runId} has been deleted.`
+            : `Run with id ${opts.runId} has been restored.`,
+        );
       }),
     );
 }
@@ -122,14 +120,10 @@ function simple(name: 'delete' | 'restore', summary: string): Command {
  * program.addCommand(runsCommand());
  */
 export function runsCommand(): Command {
-  const group = commandGroup(
+  return commandGroup(
     'runs',
     'Manage runs on a tracking server',
     'Manage the runs of a tracking server (--tracking-uri or MLFLOW_TRACKING_URI).',
+    [list(), describe(), simple('delete', 'Mark a run deleted'), simple('restore', 'Restore a deleted run')],
   );
-  group.addCommand(list());
-  group.addCommand(describe());
-  group.addCommand(simple('delete', 'Mark a run deleted'));
-  group.addCommand(simple('restore', 'Restore a deleted run'));
-  return group;
 }

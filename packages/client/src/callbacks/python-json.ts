@@ -1,41 +1,5 @@
 // Writes checkpoint metrics JSON byte-for-byte as Python's json.dump(indent=2) does for MLflow's float metrics.
-
-/**
- * A float as Python's `repr` writes it (json.dump uses it): shortest round-trip digits, `.0` on
- * integral values, exponent form below 1e-4 or from 1e16 with a signed two-digit exponent;
- * NaN and infinities as json.dump's `NaN`, `Infinity`, `-Infinity`.
- *
- * @example
- * pyFloat(1); // '1.0'
- * pyFloat(0.00001); // '1e-05'
- * pyFloat(2.5e16); // '2.5e+16'
- */
-export function pyFloat(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return 'Infinity';
-  if (x === -Infinity) return '-Infinity';
-  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
-  const [mantissa = '', exp = '0'] = x.toExponential().split('e');
-  const e = Number(exp);
-  const sign = mantissa.startsWith('-') ? '-' : '';
-  const digits = mantissa.replace('-', '').replace('.', '');
-  if (e < -4 || e >= 16) {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-  }
-  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
-  const intPart = digits.slice(0, e + 1).padEnd(e + 1, '0');
-  const frac = digits.slice(e + 1);
-  return `${sign}${intPart}.${frac === '' ? '0' : frac}`;
-}
-
-/** A JSON string with non-ASCII characters escaped, as json.dump's default ensure_ascii does. */
-function pyString(s: string): string {
-  return JSON.stringify(s).replace(
-    /[\u007f-\uffff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+import { PyFloat, pyJsonDumps } from '@mlflow-ts/protocol';
 
 /**
  * The content of a checkpoint metrics file: the metrics (floats, as Keras and Lightning hand them
@@ -51,11 +15,10 @@ export function checkpointMetricsJson(
   globalStep: number,
 ): string {
   const record: Record<string, number> = { ...metrics, epoch, global_step: globalStep };
-  const lines = Object.entries(record).map(([k, v]: [string, unknown]) => {
+  const values = Object.entries(record).map(([k, v]: [string, unknown]) => {
     const integer = (k === 'epoch' || k === 'global_step') && Number.isInteger(v);
     // Anything but a number (a JS caller's mistake) is written as its string, like json.dump's default=str.
-    const text = typeof v !== 'number' ? pyString(String(v)) : integer ? String(v) : pyFloat(v);
-    return `  ${pyString(k)}: ${text}`;
+    return [k, typeof v !== 'number' ? String(v) : integer ? v : new PyFloat(v)] as const;
   });
-  return lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n}`;
+  return pyJsonDumps(Object.fromEntries(values), { indent: 2 });
 }

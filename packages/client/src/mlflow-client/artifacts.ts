@@ -1,5 +1,5 @@
 // MlflowClient artifacts through the server's proxy (browser-safe): list, upload bytes, read, and text/dict/table/image logging.
-import { trackingEndpoints as t, type FileInfo } from '@mlflow-ts/protocol';
+import { pyJsonDumps, trackingEndpoints as t, type FileInfo } from '@mlflow-ts/protocol';
 import { RestClient } from '../rest/index.js';
 import { ARTIFACTS_ROOT, encodePath, joinArtifactPath, proxyRootOf } from './artifact-uri.js';
 import type { CoreConstructor } from './client-core.js';
@@ -35,23 +35,6 @@ function toSplit(data: TableData): SplitTable {
   const columns = Object.keys(cols);
   const n = Math.max(0, ...columns.map((c) => cols[c]?.length ?? 0));
   return { columns, data: Array.from({ length: n }, (_v, i) => columns.map((c) => cols[c]?.[i] ?? null)) };
-}
-
-/**
- * Python's json.dumps spacing (", " and ": "), for values MLflow's UI parses back.
- *
- * @example
- * pythonJsonDumps([{ path: 'a.json', type: 'table' }]) // '[{"path": "a.json", "type": "table"}]'
- */
-export function pythonJsonDumps(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>).map(
-      ([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`,
-    );
-    return `{${entries.join(', ')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -268,7 +251,7 @@ export function ArtifactsApi<B extends CoreConstructor>(Base: B) {
         await this.rest.call(t.setTag, {
           run_id: runId,
           key: MLFLOW_LOGGED_ARTIFACTS,
-          value: pythonJsonDumps(entries),
+          value: pyJsonDumps(entries),
         });
       }
     }

@@ -1,7 +1,8 @@
 // Checkpoint metrics JSON is byte-identical to Python's json.dump(indent=2) of MLflow's metrics dict.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { pyJsonFloat } from '@mlflow-ts/protocol';
 import { describe, expect, it } from 'vitest';
-import { checkpointMetricsJson, pyFloat } from '../../src/callbacks/python-json.js';
+import { checkpointMetricsJson } from '../../src/callbacks/python-json.js';
 
 const FLOATS = [
   1,
@@ -47,8 +48,8 @@ describe.runIf(hasPython)('Python float formatting', () => {
     const expected = python(`import json\nfor v in [${args.join(', ')}]: print(json.dumps(v))`)
       .trim()
       .split('\n');
-    expect(FLOATS.map(pyFloat)).toEqual(expected);
-    expect(pyFloat(-0)).toBe('-0.0');
+    expect(FLOATS.map(pyJsonFloat)).toEqual(expected);
+    expect(pyJsonFloat(-0)).toBe('-0.0');
   });
 
   it('checkpoint metrics: floats, then integer epoch and global_step replacing or appended', () => {

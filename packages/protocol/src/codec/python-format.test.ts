@@ -1,6 +1,6 @@
 // Python's text forms, checked against values printed by CPython 3.11.
 import { describe, expect, it } from 'vitest';
-import { pyFloatRepr, pyJsonDumps, pyNumber, pyStrListRepr, pyStrRepr } from './python-format.js';
+import { pyFloatRepr, pyNumber, pyStrListRepr, pyStrRepr } from './python-format.js';
 
 describe('pyFloatRepr (repr(float))', () => {
   it.each([
@@ -36,25 +36,6 @@ describe('pyFloatRepr (repr(float))', () => {
     expect(pyNumber(59)).toBe('59');
     expect(pyNumber(1e22)).toBe('10000000000000000000000');
     expect(pyNumber(2, true)).toBe('2.0');
-  });
-});
-
-describe('pyJsonDumps (json.dumps with sort_keys and compact separators)', () => {
-  it.each([
-    [
-      { b: [1, 'x\u00e9\n"\\ \u007f'], a: null, c: true, d: 1.5 },
-      '{"a":null,"b":[1,"x\\u00e9\\n\\"\\\\ \\u007f"],"c":true,"d":1.5}',
-    ],
-    ['foo', '"foo"'],
-    [{ key: 'a' }, '{"key":"a"}'],
-    [[{ key: 'mae', value: 2.5 }], '[{"key":"mae","value":2.5}]'],
-    [9.5, '9.5'],
-    [1e16, '10000000000000000'],
-    [NaN, 'NaN'],
-    ['\ud83d\ude00', '"\\ud83d\\ude00"'],
-    [undefined, 'null'],
-  ])('%j', (value, text) => {
-    expect(pyJsonDumps(value)).toBe(text);
   });
 });
 

@@ -1,4 +1,4 @@
-// Python's text forms that appear inside MLflow error messages: json.dumps, float repr, str repr.
+// Python's text forms that appear inside MLflow error messages: float repr, str repr (json.dumps: python-json.ts).
 
 /** Python `repr(float)`: shortest round-trip digits, exponent form below 1e-4 and from 1e16 up. */
 export function pyFloatRepr(x: number): string {
@@ -44,48 +44,4 @@ export function pyStrRepr(s: string): string {
 /** Python `repr(list_of_str)`, e.g. `['a', 'b']`. */
 export function pyStrListRepr(items: readonly string[]): string {
   return `[${items.map(pyStrRepr).join(', ')}]`;
-}
-
-function jsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x22) out += '\\"';
-    else if (c === 0x5c) out += '\\\\';
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
-    else if (c === 0x08) out += '\\b';
-    else if (c === 0x0c) out += '\\f';
-    // ensure_ascii: everything outside printable ASCII as \uXXXX (UTF-16 units, lower-case hex)
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += s[i];
-  }
-  return out + '"';
-}
-
-/**
- * Python `json.dumps(value, sort_keys=True, separators=(",", ":"))`, which MLflow uses to show a
- * rejected value in "Invalid value <json> for parameter ..." messages.
- */
-export function pyJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (Number.isNaN(value)) return 'NaN';
-      if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-      return pyNumber(value);
-    case 'string':
-      return jsonString(value);
-    case 'object':
-      if (Array.isArray(value)) return `[${value.map(pyJsonDumps).join(',')}]`;
-      return `{${Object.keys(value)
-        .sort()
-        .map((k) => `${jsonString(k)}:${pyJsonDumps((value as Record<string, unknown>)[k])}`)
-        .join(',')}}`;
-    default:
-      return 'null';
-  }
 }

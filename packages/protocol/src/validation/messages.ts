@@ -1,10 +1,11 @@
 // MLflow's wording for validation failures (mlflow/utils/validation.py), shared by every validator.
 import { MlflowError } from '../errors.js';
-import { pyJsonDumps } from '../codec/python-format.js';
+import { pyJsonDumps } from '../codec/python-json.js';
 
 /** "Invalid value <json> for parameter '<path>' supplied[: <detail>]" with Python's JSON of the value. */
 export function invalidValueMessage(path: string, value: unknown, detail?: string): string {
-  const shown = pyJsonDumps(value);
+  // json.dumps(value, sort_keys=True, separators=(",", ":")); a huge integral value was a Python int.
+  const shown = pyJsonDumps(value, { sortKeys: true, separators: [',', ':'], largeIntegers: 'int' });
   return detail
     ? `Invalid value ${shown} for parameter '${path}' supplied: ${detail}`
     : `Invalid value ${shown} for parameter '${path}' supplied.`;

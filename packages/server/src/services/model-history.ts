@@ -1,6 +1,5 @@
 // The `mlflow.log-model.history` run tag that log-model appends to: entry building and JSON layout.
-import { decodeJson } from '@mlflow-ts/protocol';
-import { pythonJsonDumps } from '../util/python-json-dumps.js';
+import { decodeJson, pyJsonDumps } from '@mlflow-ts/protocol';
 
 export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
@@ -16,7 +15,7 @@ function pythonUtcNow(now: Date): string {
 function pythonStr(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return typeof value === 'number' ? String(value) : pythonJsonDumps(value);
+  return typeof value === 'number' ? String(value) : pyJsonDumps(value, { omitUndefined: true });
 }
 
 function isFalsy(value: unknown): boolean {
@@ -51,5 +50,6 @@ export function modelHistoryEntry(model: Json, now: Date = new Date()): Json {
 /** The new tag value: the previous history (if any) with `entry` appended, in Python's JSON layout. */
 export function appendModelHistory(previous: string | undefined, entry: Json): string {
   const history: unknown = previous === undefined ? [] : decodeJson(previous);
-  return pythonJsonDumps([...(Array.isArray(history) ? history : []), entry]);
+  // An entry key left undefined (a missing run_id) is absent from the JSON, as Model.to_dict leaves it out.
+  return pyJsonDumps([...(Array.isArray(history) ? history : []), entry], { omitUndefined: true });
 }

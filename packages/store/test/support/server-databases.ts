@@ -80,6 +80,31 @@ export function describeSkipped(what: string): void {
   describe.skip(what, () => it('needs its database server', () => undefined));
 }
 
+/**
+ * Declares a server dialect's tests (`body`) when the dialect is selected and its server answers;
+ * otherwise one skipped block, with the notice of an unreachable server.
+ */
+export async function describeOnServer(
+  dialect: ServerDialect,
+  what: string,
+  body: () => void,
+): Promise<void> {
+  const notice = dialectSelected(dialect) ? await unreachable(dialect) : 'deselected';
+  if (notice) {
+    describeSkipped(`${dialect} ${what}`);
+    if (notice !== 'deselected') unreachableNotice(`${dialect} ${what}: ${notice}`);
+    return;
+  }
+  body();
+}
+
+const DRIVER: Readonly<Record<ServerDialect, string>> = { postgres: 'psycopg2', mysql: 'pymysql' };
+
+/** `uri` as MLflow's SQLAlchemy needs it for the test server: with the Python driver named. */
+export function sqlalchemyUri(dialect: ServerDialect, uri: string): string {
+  return uri.replace('://', `+${DRIVER[dialect]}://`);
+}
+
 let counter = 0;
 
 /** A unique database name for this process and file; created empty. */

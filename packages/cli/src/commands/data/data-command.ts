@@ -24,6 +24,22 @@ export function withDataOptions(cmd: Command, defaultOutput: OutputFormat = 'tab
     );
 }
 
+/**
+ * A data subcommand with its summary and description (the summary plus a period by default), and
+ * `--tracking-uri` and `--output` ahead of the options the caller adds.
+ *
+ * @example
+ * dataCommand('delete', 'Mark a run deleted').addOption(runId()).action(action(async (opts) => …));
+ */
+export function dataCommand(
+  name: string,
+  summary: string,
+  description = `${summary}.`,
+  defaultOutput: OutputFormat = 'table',
+): Command {
+  return withDataOptions(new Command(name), defaultOutput).summary(summary).description(description);
+}
+
 /** The client for a command's options; credentials come from MLFLOW_TRACKING_USERNAME/PASSWORD/TOKEN. */
 export function clientFor(opts: DataOptions): MlflowClient {
   if (!opts.trackingUri) {
@@ -57,14 +73,21 @@ export function action<A extends unknown[]>(
  * A command group whose subcommands take the group's settings (one-line errors, exit codes)
  * when dispatched: program.ts configures the groups after they are built.
  */
-export function commandGroup(name: string, summary: string, description: string): Command {
-  return new Command(name)
+export function commandGroup(
+  name: string,
+  summary: string,
+  description: string,
+  subcommands: readonly Command[] = [],
+): Command {
+  const group = new Command(name)
     .summary(summary)
     .description(description)
     .helpOption('--help', 'Show this message and exit.')
-    .hook('preSubcommand', (group, sub) => {
-      sub.copyInheritedSettings(group);
+    .hook('preSubcommand', (parent, sub) => {
+      sub.copyInheritedSettings(parent);
     });
+  for (const sub of subcommands) group.addCommand(sub);
+  return group;
 }
 
 /** Writes a line to stdout. */
@@ -75,4 +98,10 @@ export function echo(text: string): void {
 /** JSON output, indented like MLflow's `json.dumps(…, indent=2)`. */
 export function echoJson(value: unknown, indent = 2): void {
   echo(JSON.stringify(value, null, indent));
+}
+
+/** A command's result: `json` with `--output json`, else the `text` line. */
+export function printResult(opts: DataOptions, json: unknown, text: string): void {
+  if (opts.output === 'json') echoJson(json);
+  else echo(text);
 }

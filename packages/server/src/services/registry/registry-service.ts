@@ -6,6 +6,7 @@ import {
   parseModelVersionsOrderBy,
   parseRegisteredModelsFilter,
   parseRegisteredModelsOrderBy,
+  pyJsonDumps,
   rejectedHostAddressedScheme,
   type ModelVersion,
   type ModelVersionTag,
@@ -14,7 +15,6 @@ import {
 } from '@mlflow-ts/protocol';
 import type { Page, TrackingStore } from '@mlflow-ts/store';
 import type { ServerConfig } from '../../config.js';
-import { pythonJsonDumps as pythonJson } from '../../util/python-json-dumps.js';
 import { ignoreRegistryEvents, type RegistryEventSink } from '../registry-events.js';
 import { resolveLineage } from './lineage.js';
 import { checkSourceOfModel, checkSourceOfRun, type SourceOwners } from './source-checks.js';
@@ -215,7 +215,7 @@ export class RegistryService {
       entries = parsed.some(same) ? parsed : [...parsed, entry];
     }
     await this.store.loggedModels.setLoggedModelTags(modelId, [
-      { key: MODEL_VERSIONS_TAG, value: pythonJson(entries) },
+      { key: MODEL_VERSIONS_TAG, value: pyJsonDumps(entries) },
     ]);
   }
 

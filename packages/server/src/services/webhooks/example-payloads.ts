@@ -1,5 +1,5 @@
 // The sample `data` a test delivery carries for each event: the values of MLflow's payload `example()` methods.
-import { PyFloat } from './python-json.js';
+import { PyFloat } from '@mlflow-ts/protocol';
 
 const TAGS = () => ({ example_key: 'example_value' });
 

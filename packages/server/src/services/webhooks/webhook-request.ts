@@ -1,10 +1,9 @@
 // Sending one event to one webhook: MLflow's envelope, headers and signature, then the POST with its retries.
 import { randomUUID } from 'node:crypto';
-import { pyStr } from '@mlflow-ts/protocol';
+import { pyJsonDumps, pyStr } from '@mlflow-ts/protocol';
 import type { StoredWebhookEvent } from '@mlflow-ts/store';
 import { BlockedPeerError, postOnce, type HttpResponse } from './http-post.js';
 import { connectionLabel, TransportError } from './transport-errors.js';
-import { pythonJsonDumps } from './python-json.js';
 import { backoffSeconds, retryAfterSeconds, RETRY_STATUSES } from './retry-policy.js';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './signature.js';
 import type { WebhookSettings } from './webhook-settings.js';
@@ -38,7 +37,7 @@ export function pythonUtcIsoNow(epochMs: number = performance.timeOrigin + perfo
 
 /** The body MLflow posts: entity, action, timestamp, then the event's data. */
 export function envelope(event: StoredWebhookEvent, data: Record<string, unknown>): string {
-  return pythonJsonDumps({ entity: event.entity, action: event.action, timestamp: pythonUtcIsoNow(), data });
+  return pyJsonDumps({ entity: event.entity, action: event.action, timestamp: pythonUtcIsoNow(), data });
 }
 
 function headersFor(target: DeliveryTarget, body: string): Record<string, string> {
