@@ -61,7 +61,11 @@ function download(url: string): Promise<{ status: number; bytes: number }> {
   });
 }
 
-/** MB/s of a plain streamed copy of `file` on the same disk: the bar the proxy is held to (≥ 80% of it). */
+/**
+ * MB/s of a plain streamed copy of `file` on the same disk: the bar the proxy is held to (≥ 80% of it).
+ * A fair bar: it reads the same file with the same default 64 KiB chunks as the upload client, and
+ * writes into the same file system as the server's artifact root; the download client writes nothing.
+ */
 async function plainCopyMBps(file: string, bytes: number, workDir: string): Promise<number> {
   const dest = join(workDir, 'plain-copy.bin');
   const started = performance.now();

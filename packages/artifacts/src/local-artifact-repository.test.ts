@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { text } from 'node:stream/consumers';
+import { buffer, text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalArtifactRepository, UPLOADING_PREFIX } from './local-artifact-repository.js';
 
@@ -42,6 +42,23 @@ describe('LocalArtifactRepository', () => {
     expect(await repo.stat('a/b/c.txt')).toMatchObject({ isDir: false, size: 11 });
     expect(await repo.stat('a/b')).toMatchObject({ isDir: true });
     expect(await repo.stat('nope')).toBeNull();
+  });
+
+  it('round-trips files across stream chunk boundaries, byte for byte, and empty files', async () => {
+    const MiB = 1024 * 1024;
+    const big = Buffer.alloc(3 * MiB + 5);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 31 + (i >> 20)) & 0xff;
+    // Many small pieces, as a socket delivers them, written through the batching write stream.
+    const pieces = Array.from({ length: Math.ceil(big.length / 65536) }, (_, i) =>
+      big.subarray(i * 65536, (i + 1) * 65536),
+    );
+    await repo.put('big.bin', Readable.from(pieces));
+    expect((await buffer(await repo.get('big.bin'))).equals(big)).toBe(true);
+    const range = { start: MiB - 3, end: 2 * MiB + 2 };
+    const part = await buffer(await repo.get('big.bin', range));
+    expect(part.equals(big.subarray(range.start, range.end + 1))).toBe(true);
+    await repo.put('empty.bin', Readable.from([]));
+    expect((await buffer(await repo.get('empty.bin'))).length).toBe(0);
   });
 
   it('lists one level with root-relative paths, sorted, dirs without size, staging files hidden', async () => {

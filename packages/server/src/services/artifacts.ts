@@ -1,4 +1,4 @@
-// Run artifacts as MLflow's handlers reach them: listing, UI download/upload locations, the proxy destination.
+// Artifacts as MLflow's handlers reach them: run and model listings, UI file locations, the proxy destination.
 import {
   ArtifactResolver,
   isProxiedArtifactUri,
@@ -40,21 +40,34 @@ export class ArtifactsService {
     return this.resolver.destination();
   }
 
+  /**
+   * Entries directly under `dir` (already safe; undefined = the root itself) of the artifact root
+   * `rootUri` of a run or a logged model, named relative to that root as MLflow's listings are.
+   */
+  async listUnder(rootUri: string, dir: string | undefined): Promise<ArtifactFileInfo[]> {
+    const root = this.resolver.resolve(rootUri);
+    const target = dir === undefined ? root.path : joinPosix(root.path, dir);
+    const entries = await root.repository.list(target === '' ? undefined : target);
+    if (root.path === '') return entries;
+    // A proxied listing keeps the caller's spelling of the prefix: MLflow joins it unnormalised.
+    return entries.map((e) => {
+      const name = basename(e.path);
+      return { ...e, path: dir ? joinPosix(dir, name) : name };
+    });
+  }
+
+  /** Where `path` (already safe) under the artifact root `rootUri` lives. */
+  locateUnder(rootUri: string, path: string): ResolvedLocation {
+    const root = this.resolver.resolve(rootUri);
+    return { repository: root.repository, path: root.path === '' ? path : joinPosix(root.path, path) };
+  }
+
   /** `path` undefined = not sent (list the root); an unsafe path fails before the run is read. */
   async list(runId: string, path: string | undefined): Promise<ArtifactListing> {
     const safePath = path === undefined ? undefined : validatePathIsSafe(path);
     const run = await this.store.getRun(runId);
     const rootUri = run.info.artifact_uri ?? '';
-    const root = this.resolver.resolve(rootUri);
-    const target = safePath === undefined ? root.path : joinPosix(root.path, safePath);
-    const entries = await root.repository.list(target === '' ? undefined : target);
-    if (root.path === '') return { rootUri, files: entries };
-    // A proxied listing keeps the caller's spelling of the prefix: MLflow joins it unnormalised.
-    const files = entries.map((e) => {
-      const name = basename(e.path);
-      return { ...e, path: safePath ? joinPosix(safePath, name) : name };
-    });
-    return { rootUri, files };
+    return { rootUri, files: await this.listUnder(rootUri, safePath) };
   }
 
   /**
@@ -64,11 +77,6 @@ export class ArtifactsService {
   async locateRunArtifact(runId: string, path: string): Promise<ResolvedLocation & { proxied: boolean }> {
     const run = await this.store.getRun(runId);
     const rootUri = run.info.artifact_uri ?? '';
-    const root = this.resolver.resolve(rootUri);
-    return {
-      repository: root.repository,
-      path: root.path === '' ? path : joinPosix(root.path, path),
-      proxied: isProxiedArtifactUri(rootUri),
-    };
+    return { ...this.locateUnder(rootUri, path), proxied: isProxiedArtifactUri(rootUri) };
   }
 }

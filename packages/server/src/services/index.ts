@@ -39,7 +39,7 @@ export function createServices({ store, config }: { store: TrackingStore; config
     datasets: new DatasetsService(store),
     artifacts,
     serverInfo: new ServerInfoService(store, config, artifacts),
-    loggedModels: createLoggedModelServices(store, config),
+    loggedModels: createLoggedModelServices(store, artifacts),
     webhooks,
     // registry events reach the webhook service, which delivers them in the background
     registry: new RegistryService(store, config, webhooks),

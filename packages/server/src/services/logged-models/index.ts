@@ -1,6 +1,6 @@
 // The logged-models area of the service layer: model records and their artifacts.
 import type { TrackingStore } from '@mlflow-ts/store';
-import type { ServerConfig } from '../../config.js';
+import type { ArtifactsService } from '../artifacts.js';
 import { LoggedModelArtifactsService } from './logged-model-artifacts.js';
 import { LoggedModelsService } from './logged-models-service.js';
 
@@ -12,9 +12,12 @@ export interface LoggedModelServices {
   artifacts: LoggedModelArtifactsService;
 }
 
-export function createLoggedModelServices(store: TrackingStore, config: ServerConfig): LoggedModelServices {
+export function createLoggedModelServices(
+  store: TrackingStore,
+  artifacts: ArtifactsService,
+): LoggedModelServices {
   return {
     models: new LoggedModelsService(store),
-    artifacts: new LoggedModelArtifactsService(store, config),
+    artifacts: new LoggedModelArtifactsService(store, artifacts),
   };
 }
