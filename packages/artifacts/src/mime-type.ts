@@ -1,5 +1,14 @@
 // The Content-Type MLflow sends for an artifact (mlflow/utils/mime_type_utils.py _guess_mime_type).
-import mime from 'mime-types';
+import { createRequire } from 'node:module';
+import type MimeTypes from 'mime-types';
+
+let mimeTypes: typeof MimeTypes | undefined;
+
+/** mime-types parses its whole database (about 2 MiB resident) on load, so it loads on the first guess. */
+function mime(): typeof MimeTypes {
+  mimeTypes ??= createRequire(import.meta.url)('mime-types') as typeof MimeTypes;
+  return mimeTypes;
+}
 
 /** Extensions MLflow serves as text/plain so the UI can preview them; MLmodel/MLproject have none. */
 // prettier-ignore
@@ -20,6 +29,6 @@ export function guessMimeType(fileName: string): string {
   const name = fileName.slice(fileName.lastIndexOf('/') + 1);
   const ext = extensionOf(name);
   if (TEXT_EXTENSIONS.has(ext === '' ? name : ext)) return 'text/plain';
-  const guessed = mime.lookup(name);
+  const guessed = mime().lookup(name);
   return guessed === false ? 'application/octet-stream' : guessed;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LocalArtifactRepository } from './local-artifact-repository.js';
 import { ArtifactResolver } from './resolve-location.js';
-import { S3ArtifactRepository } from './s3-artifact-repository.js';
+import { LazyS3Repository } from './lazy-s3-repository.js';
 
 const resolver = new ArtifactResolver({ serveArtifacts: true, artifactsDestination: '/data/dest' });
 
@@ -35,15 +35,15 @@ describe('ArtifactResolver', () => {
 
   it('an S3 destination or run root resolves to an S3 repository, one per root', () => {
     const s3 = new ArtifactResolver({ serveArtifacts: true, artifactsDestination: 's3://b/p/' });
-    const dest = s3.destination() as S3ArtifactRepository;
-    expect(dest).toBeInstanceOf(S3ArtifactRepository);
+    const dest = s3.destination() as LazyS3Repository;
+    expect(dest).toBeInstanceOf(LazyS3Repository);
     expect(dest.location).toEqual({ bucket: 'b', prefix: 'p' });
     expect(s3.resolve('mlflow-artifacts:/0/r/artifacts')).toEqual({
       repository: dest,
       path: '0/r/artifacts',
     });
     const run = s3.resolve('s3://other/x/0/r/artifacts');
-    expect((run.repository as S3ArtifactRepository).location).toEqual({
+    expect((run.repository as LazyS3Repository).location).toEqual({
       bucket: 'other',
       prefix: 'x/0/r/artifacts',
     });

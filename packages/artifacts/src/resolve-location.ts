@@ -4,8 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import type { ArtifactRepository } from './artifact-repository.js';
 import { LocalArtifactRepository } from './local-artifact-repository.js';
-import { S3ArtifactRepository } from './s3-artifact-repository.js';
-import { createS3Client } from './s3-client.js';
+import { LazyS3Repository, loadS3Client } from './lazy-s3-repository.js';
 import { parseS3Uri } from './s3-location.js';
 import { parseUri } from './uri-parts.js';
 
@@ -57,11 +56,11 @@ export function proxiedPathOf(uri: string): string {
 /**
  * Resolves repositories and caches one per root. Each scheme maps to a factory; unknown schemes
  * answer NOT_IMPLEMENTED rather than guessing. All S3 roots share one client (one connection pool,
- * one credential cache), created on first use so a local-only server never loads credentials.
+ * one credential cache), created on first use so a local-only server never loads the SDK or credentials.
  */
 export class ArtifactResolver {
   private readonly repositories = new Map<string, ArtifactRepository>();
-  private s3Client: S3Client | undefined;
+  private s3Client: Promise<S3Client> | undefined;
 
   constructor(private readonly config: ArtifactServingConfig) {}
 
@@ -100,10 +99,17 @@ export class ArtifactResolver {
     const root = `s3://${location.bucket}/${location.prefix}`;
     let repo = this.repositories.get(root);
     if (repo === undefined) {
-      this.s3Client ??= createS3Client();
-      repo = new S3ArtifactRepository(root, { client: this.s3Client });
+      repo = new LazyS3Repository(root, () => this.sharedS3Client());
       this.repositories.set(root, repo);
     }
     return repo;
+  }
+
+  private sharedS3Client(): Promise<S3Client> {
+    this.s3Client ??= loadS3Client().catch((err: unknown) => {
+      this.s3Client = undefined;
+      throw err;
+    });
+    return this.s3Client;
   }
 }

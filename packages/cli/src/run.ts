@@ -9,7 +9,7 @@ export async function run(argv: string[], runtime?: ServerRuntime): Promise<void
   process.on('uncaughtException', (err) => reportFatal(err));
   process.on('unhandledRejection', (err) => reportFatal(err));
   try {
-    await buildProgram(runtime).parseAsync(argv);
+    await (await buildProgram(runtime, argv)).parseAsync(argv);
   } catch (err) {
     // Commander has already printed its one line (or the help/version text, exit code 0).
     if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);

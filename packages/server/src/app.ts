@@ -14,6 +14,7 @@ import { webhookHandlers } from './handlers/webhooks/index.js';
 import { BODY_LIMIT_BYTES, registerBodyParsers } from './http/body-parsing.js';
 import { mountEndpoints } from './http/mount-endpoints.js';
 import { registerNotFound } from './http/not-found.js';
+import { lazySchemaCompilers } from './http/lazy-schema-compilers.js';
 import { registerErrorExit } from './http/on-error.js';
 import { routePaths } from './http/route-paths.js';
 import { registerSecurity } from './http/security.js';
@@ -43,6 +44,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
+    schemaController: { compilersFactory: lazySchemaCompilers },
   });
   const paths = routePaths(config.staticPrefix);
   registerSecurity(app, config.security, paths.prefix);

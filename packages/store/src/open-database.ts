@@ -2,8 +2,6 @@
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import type { ConnectRetryOptions } from './dialects/connect-retry.js';
 import type { OpenedDatabase } from './dialects/dialect.js';
-import { openMysql } from './dialects/mysql.js';
-import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { parseStoreUri } from './store-uri.js';
 
@@ -30,8 +28,11 @@ export async function openDatabase(uri: string, retry: ConnectRetryOptions = {})
       `The ${location.backend} backend store is not supported by mlflow-ts; use a SQLite, PostgreSQL or MySQL URI.`,
     );
   }
+  // The pg and mysql2 drivers (several MiB each) load only for their own URIs, not on a SQLite server.
   const opened =
-    location.kind === 'postgresql' ? await openPostgres(location, retry) : await openMysql(location, retry);
+    location.kind === 'postgresql'
+      ? await (await import('./dialects/postgres.js')).openPostgres(location, retry)
+      : await (await import('./dialects/mysql.js')).openMysql(location, retry);
   reportIgnored(opened.ignored);
   return { db: opened.db, dialect: opened.dialect };
 }

@@ -8,8 +8,8 @@ import { MLFLOW_VERSION } from '../version.js';
 import { resolveServerOptions, type ResolvedServerOptions } from './resolve-options.js';
 
 /** Parses argv with the real command definition, then resolves it against `env`. */
-function resolve(args: string[], env: NodeJS.ProcessEnv = {}): ResolvedServerOptions {
-  const program = buildProgram();
+async function resolve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ResolvedServerOptions> {
+  const program = await buildProgram();
   const server = program.commands.find((c) => c.name() === 'server');
   if (!server) throw new Error('no server command');
   let raw: RawServerOptions | undefined;
@@ -21,9 +21,9 @@ function resolve(args: string[], env: NodeJS.ProcessEnv = {}): ResolvedServerOpt
   return resolveServerOptions(raw, env);
 }
 
-function failure(args: string[], env: NodeJS.ProcessEnv = {}): string {
+async function failure(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   try {
-    resolve(args, env);
+    await resolve(args, env);
   } catch (err) {
     expect(err).toBeInstanceOf(CliUsageError);
     return (err as Error).message;
@@ -32,12 +32,8 @@ function failure(args: string[], env: NodeJS.ProcessEnv = {}): string {
 }
 
 describe('the command', () => {
-  it('answers to `ui` too', () => {
-    expect(
-      buildProgram()
-        .commands.find((c) => c.name() === 'server')
-        ?.aliases(),
-    ).toEqual(['ui']);
+  it('answers to `ui` too', async () => {
+    expect((await buildProgram()).commands.find((c) => c.name() === 'server')?.aliases()).toEqual(['ui']);
   });
   it('names the MLflow version the server package implements', () => {
     expect(MLFLOW_VERSION).toBe(SERVER_MLFLOW_VERSION);
@@ -45,8 +41,8 @@ describe('the command', () => {
 });
 
 describe('defaults', () => {
-  it('are MLflow’s (but one worker)', () => {
-    const r = resolve([]);
+  it('are MLflow’s (but one worker)', async () => {
+    const r = await resolve([]);
     expect(r).toEqual({
       backendStoreUri: 'sqlite:///mlflow.db',
       registryStoreUri: 'sqlite:///mlflow.db',
@@ -216,8 +212,8 @@ describe('command line over env var over default', () => {
       (r) => r.config.allowedHostAddressedArtifactSchemes,
       ['http', 'ftp'],
     ],
-  ])('%s', (_name, args, env, get, expected) => {
-    expect(get(resolve(args, env))).toEqual(expected);
+  ])('%s', async (_name, args, env, get, expected) => {
+    expect(get(await resolve(args, env))).toEqual(expected);
   });
 });
 
@@ -267,8 +263,8 @@ describe('bad values: one line each', () => {
       {},
       '--expose-prometheus is not supported by mlflow-ts: there is no Prometheus exporter yet.',
     ],
-  ])('%j %j', (args, env, message) => {
-    const text = failure(args, env);
+  ])('%j %j', async (args, env, message) => {
+    const text = await failure(args, env);
     expect(text).toBe(message);
     expect(text).not.toContain('\n');
   });
@@ -308,7 +304,7 @@ describe('warnings', () => {
         'Warning: the security middleware is disabled: no Host check, no CORS protection, no security headers.',
       ],
     ],
-  ])('%j %j', (args, env, warnings) => {
-    expect(resolve(args, env).warnings).toEqual(warnings);
+  ])('%j %j', async (args, env, warnings) => {
+    expect((await resolve(args, env)).warnings).toEqual(warnings);
   });
 });
