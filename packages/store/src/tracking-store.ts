@@ -117,6 +117,21 @@ export interface MetricHistoryInput {
   pageToken?: string;
 }
 
+/** Points of one metric as columns (NaN values are NaN); typed arrays keep them off the V8 heap. */
+export interface MetricPoints {
+  readonly key: string;
+  readonly length: number;
+  readonly values: Float64Array;
+  readonly timestamps: Float64Array;
+  readonly steps: Float64Array;
+}
+
+/** A metric history in bounded chunks, for replies streamed as they are read. */
+export interface MetricHistoryChunks extends AsyncIterable<MetricPoints> {
+  /** MLflow's next-page token, known once the chunks are exhausted (maxResults paging only). */
+  readonly nextPageToken: string | undefined;
+}
+
 export interface BulkIntervalInput {
   runIds: string[];
   metricKey: string;
@@ -128,6 +143,8 @@ export interface BulkIntervalInput {
 export interface MetricHistoryStore {
   /** Ordered by timestamp, step, value; paged only when maxResults is given. */
   getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>>;
+  /** The same points as getMetricHistory, read a bounded chunk at a time. */
+  metricHistoryChunks(runId: string, key: string, input?: MetricHistoryInput): MetricHistoryChunks;
   /** Ordered by run_id, then timestamp, step, value. */
   getMetricHistoryBulk(runIds: string[], key: string, maxResults: number): Promise<MetricWithRunId[]>;
   getMetricHistoryBulkInterval(input: BulkIntervalInput): Promise<MetricWithRunId[]>;

@@ -44,4 +44,45 @@ describe('group commit', () => {
     }
     await store.close();
   });
+
+  it('a batch failing after it wrote part of itself leaves nothing, and the others land once', async () => {
+    const store = await openTrackingStore(`sqlite:///${path.join(dir, 'h.db')}`, {
+      defaultArtifactRoot: dir,
+    });
+    const exp = await store.createExperiment({ name: 'e' });
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, () => store.createRun({ experimentId: exp, userId: 'u', startTime: 0 })),
+    );
+    const ids = runs.map((r) => r.info.run_id);
+    // Batch 5 writes its param, then fails on a metric naming a logged model that does not exist.
+    const results = await Promise.allSettled(
+      ids.map((id, i) =>
+        store.logBatch(id, {
+          params: [{ key: 'p', value: String(i) }],
+          metrics: [
+            ...Array.from({ length: 100 }, (_, s) => ({ key: 'm', value: s, timestamp: 1, step: s })),
+            ...(i === 5 ? [{ key: 'm', value: 1, timestamp: 1, step: 0, model_id: 'm-unknown' }] : []),
+          ],
+          tags: [{ key: 't', value: String(i) }],
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(ids.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+    const failure = results[5] as PromiseRejectedResult;
+    expect((failure.reason as { code?: string }).code).toBe('BAD_REQUEST');
+    for (const [i, id] of ids.entries()) {
+      const run = await store.getRun(id);
+      const history = await store.getMetricHistory(id, 'm', {});
+      if (i === 5) {
+        expect(run.data.params ?? []).toEqual([]);
+        expect(history.items).toHaveLength(0);
+        expect((run.data.tags ?? []).some((t) => t.key === 't')).toBe(false);
+      } else {
+        expect(run.data.params).toEqual([{ key: 'p', value: String(i) }]);
+        expect(history.items).toHaveLength(100);
+        expect(run.data.tags).toContainEqual({ key: 't', value: String(i) });
+      }
+    }
+    await store.close();
+  });
 });

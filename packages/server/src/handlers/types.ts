@@ -2,6 +2,7 @@
 import type { EndpointDef } from '@mlflow-ts/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
+import type { StreamedJson } from '../http/streamed-json.js';
 import type { Services } from '../services/index.js';
 
 export interface HandlerContext {
@@ -11,11 +12,14 @@ export interface HandlerContext {
   request: FastifyRequest;
 }
 
-/** Request and response types come from the endpoint's TypeBox schemas (`static` is their TS type). */
+/**
+ * Request and response types come from the endpoint's TypeBox schemas (`static` is their TS type);
+ * a handler may instead answer a StreamedJson holding the same bytes (long metric histories).
+ */
 export type EndpointHandler<E extends EndpointDef> = (
   request: E['request']['static'],
   context: HandlerContext,
-) => Promise<E['response']['static']>;
+) => Promise<E['response']['static'] | StreamedJson>;
 
 /** One handler per endpoint: a missing handler is a compile error. */
 export type HandlerTable<T extends Record<string, EndpointDef>> = { [K in keyof T]: EndpointHandler<T[K]> };

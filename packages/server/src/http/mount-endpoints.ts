@@ -11,6 +11,7 @@ import type { HandlerContext, HandlerTable } from '../handlers/types.js';
 import { sendArtifactsOnlyDisabled } from './artifacts-only.js';
 import { jsonBodyOf } from './body-parsing.js';
 import { sendText } from './send.js';
+import { StreamedJson } from './streamed-json.js';
 import type { RoutePaths } from './route-paths.js';
 
 export interface MountOptions<T extends Record<string, EndpointDef>> {
@@ -60,6 +61,7 @@ export function mountEndpoints<T extends Record<string, EndpointDef>>(
         pathParams: request.params as Record<string, string>,
       });
       const result = await handler(decoded, { ...context, request });
+      if (result instanceof StreamedJson) return result.send(reply);
       return sendText(reply, 'application/json', encode(result));
     };
     for (const url of urlsOf(endpoint, paths)) {

@@ -6,7 +6,7 @@ import {
   type Metric,
   type MetricWithRunId,
 } from '@mlflow-ts/protocol';
-import type { Page, TrackingStore } from '@mlflow-ts/store';
+import type { MetricHistoryChunks, Page, TrackingStore } from '@mlflow-ts/store';
 
 export interface BulkIntervalCommand {
   run_ids: string[];
@@ -35,6 +35,20 @@ export class MetricsService {
   ): Promise<Page<Metric>> {
     validateMetricHistoryMaxResults(maxResults);
     return this.store.getMetricHistory(runId, metricKey, { maxResults, pageToken: pageToken || undefined });
+  }
+
+  /** The same history read a bounded chunk at a time, for replies too long to build whole. */
+  historyChunks(
+    runId: string,
+    metricKey: string,
+    maxResults: number | undefined,
+    pageToken: string,
+  ): MetricHistoryChunks {
+    validateMetricHistoryMaxResults(maxResults);
+    return this.store.metricHistoryChunks(runId, metricKey, {
+      maxResults,
+      pageToken: pageToken || undefined,
+    });
   }
 
   /** Sampling happens in the store; this checks the step window and applies the default size. */

@@ -95,6 +95,13 @@ export function openSqlite(file: string): OpenedDatabase {
   // (16 MiB did no better). It fills only as pages are used, reads included, so it adds at most
   // ~6 MiB to peak RSS (W5's budget is 64 MiB).
   handle.pragma('cache_size = -8192');
+  // A multi-row INSERT opens a statement savepoint (so does a group commit's SAVEPOINT per write,
+  // used when a write of the group fails): SQLite copies every page a savepoint first touches
+  // into a sub-journal, a temporary *file* by default. A 1000-point batch touches ~1000 metric_pk
+  // pages, so that was ~4 MiB of write() calls per batch, ~20% of its CPU (bench/sqlite-floor.ts).
+  // In memory the copies are plain memcpy, freed at the statement's end; TEMP tables and the
+  // ephemeral tables of reads (DISTINCT, IN lists) live in memory too.
+  handle.pragma('temp_store = MEMORY');
   const db = new Kysely<MlflowDatabase>({
     dialect: new SqliteDialect({ database: withStatementCache(handle) }),
   });

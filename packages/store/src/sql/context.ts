@@ -106,15 +106,26 @@ async function control(ctx: StoreContext, conn: Executor, text: string): Promise
   else await sql.raw(text).execute(conn);
 }
 
+/** How a group runs its writes: each in a savepoint, or all straight in the transaction. */
+type GroupMode = 'savepoints' | 'optimistic';
+
 /**
- * Group commit: runs every write queued so far in one transaction, each in its own savepoint.
- * A write that throws is rolled back to its savepoint and rejected alone; the others commit.
+ * Group commit: runs every write queued so far in one transaction.
+ *
+ * Optimistically the writes run straight in the transaction: a savepoint makes SQLite copy every
+ * page a write first touches into a sub-journal (for a 1000-point batch, ~1000 pages), which cost
+ * 5–15% of a batch's CPU, and writes fail rarely. When one does throw, the transaction is
+ * rolled back, that write is rejected with its error (it saw the same earlier writes it would see
+ * in a savepoint), and the others run again, each in its own savepoint, so one failing write is
+ * rolled back alone while the rest commit. A lone write needs no savepoint either way.
  * If the transaction as a whole cannot begin or commit, each write is run again on its own, so
  * one bad write never takes the group down and none is applied twice (nothing was committed).
  */
-async function commitGroup(ctx: StoreContext, group: QueuedWrite[]): Promise<void> {
+async function commitGroup(ctx: StoreContext, group: QueuedWrite[], mode: GroupMode): Promise<void> {
   const settled: { item: QueuedWrite; ok: boolean; value: unknown }[] = [];
+  const isolate = mode === 'savepoints' && group.length > 1;
   let wholeFailed = false;
+  let failed: { item: QueuedWrite; error: unknown } | undefined;
   await ctx.db.connection().execute(async (conn) => {
     try {
       await control(ctx, conn, ctx.dialect.beginWrite);
@@ -124,6 +135,15 @@ async function commitGroup(ctx: StoreContext, group: QueuedWrite[]): Promise<voi
     }
     try {
       for (const item of group) {
+        if (!isolate) {
+          try {
+            settled.push({ item, ok: true, value: await item.fn(conn) });
+          } catch (error) {
+            failed = { item, error };
+            break;
+          }
+          continue;
+        }
         await control(ctx, conn, 'SAVEPOINT mlflow_ts_write');
         try {
           const value = await item.fn(conn);
@@ -134,6 +154,10 @@ async function commitGroup(ctx: StoreContext, group: QueuedWrite[]): Promise<voi
           await control(ctx, conn, 'RELEASE mlflow_ts_write');
           settled.push({ item, ok: false, value: error });
         }
+      }
+      if (failed) {
+        await control(ctx, conn, 'ROLLBACK');
+        return;
       }
       await control(ctx, conn, 'COMMIT');
     } catch {
@@ -147,6 +171,13 @@ async function commitGroup(ctx: StoreContext, group: QueuedWrite[]): Promise<voi
   if (wholeFailed) {
     for (const item of group)
       inTransaction(ctx, ctx.dialect.beginWrite, item.fn).then(item.resolve, item.reject);
+    return;
+  }
+  if (failed) {
+    const { item, error } = failed;
+    item.reject(translate(ctx, error));
+    const rest = group.filter((other) => other !== item);
+    if (rest.length > 0) await commitGroup(ctx, rest, 'savepoints');
     return;
   }
   for (const { item, ok, value } of settled) {
@@ -163,7 +194,7 @@ async function drainWrites(ctx: StoreContext, queue: QueuedWrite[]): Promise<voi
     await new Promise((resolve) => setImmediate(resolve));
     const group = queue.splice(0, MAX_GROUP);
     try {
-      await commitGroup(ctx, group);
+      await commitGroup(ctx, group, 'optimistic');
     } catch (error) {
       // Only reached when the connection itself is gone (store closed): fail these writes.
       for (const item of group) item.reject(translate(ctx, error));

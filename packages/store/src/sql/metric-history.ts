@@ -23,7 +23,9 @@ export async function getMetricHistory(
     .where('key', '=', key)
     .orderBy('timestamp')
     .orderBy('step')
-    .orderBy('value');
+    .orderBy('value')
+    // Ties left by MLflow's order are settled as metric-history-chunks.ts settles them.
+    .orderBy('is_nan');
   // OFFSET without LIMIT is not portable SQL; a token without maxResults is skipped in memory.
   if (input.maxResults !== undefined) query = query.limit(input.maxResults + 1).offset(offset);
   let rows = await query.execute();

@@ -21,6 +21,7 @@ import type {
   CreateExperimentInput,
   CreateRunInput,
   LogBatchInput,
+  MetricHistoryChunks,
   MetricHistoryInput,
   Page,
   SearchExperimentsInput,
@@ -36,6 +37,7 @@ import { deleteExperimentTag, setExperimentTag } from './experiment-tags.js';
 import * as experiments from './experiments.js';
 import * as logging from './logging.js';
 import { getMetricHistory, getMetricHistoryBulk } from './metric-history.js';
+import { metricHistoryChunks } from './metric-history-chunks.js';
 import { getMetricHistoryEnvelope } from './ext/metric-envelope.js';
 import { moveRuns } from './ext/move-runs.js';
 import { searchRuns } from './run-search.js';
@@ -130,6 +132,9 @@ export class SqlTrackingStore implements TrackingStore {
 
   async getMetricHistory(runId: string, key: string, input?: MetricHistoryInput): Promise<Page<Metric>> {
     return getMetricHistory(this.ctx, runId, key, input);
+  }
+  metricHistoryChunks(runId: string, key: string, input?: MetricHistoryInput): MetricHistoryChunks {
+    return metricHistoryChunks(this.ctx, runId, key, input);
   }
   async getMetricHistoryBulk(runIds: string[], key: string, maxResults: number): Promise<MetricWithRunId[]> {
     return getMetricHistoryBulk(this.ctx, runIds, key, maxResults);

@@ -7,6 +7,7 @@ import { loggingConformance } from './logging.js';
 import { loggedModelsConformance } from './logged-models.js';
 import { metricsConformance } from './metrics.js';
 import { metricEnvelopeConformance } from './metric-envelope.js';
+import { metricHistoryChunksConformance } from './metric-history-chunks.js';
 import { moveRunsConformance } from './move-runs.js';
 import { runsConformance } from './runs.js';
 import { registryModelsConformance } from './registry-models.js';
@@ -34,6 +35,7 @@ export function describeTrackingStoreConformance(
     runsConformance(factory);
     loggingConformance(factory);
     metricsConformance(factory);
+    metricHistoryChunksConformance(factory);
     metricEnvelopeConformance(factory);
     moveRunsConformance(factory);
     searchRunsConformance(factory, traits);
