@@ -1,9 +1,7 @@
 // Opening an older database: MLflow's tracking store migrates it when some of today's tables are missing.
 import type { StoreContext } from '../sql/context.js';
 import { MlflowError } from '@mlflow-ts/protocol';
-import { migrationDialectOf } from './migration-dialect.js';
-import { runMigrations } from './migrator.js';
-import { isEmpty, planUpgrade, readDatabaseState } from './upgrade-plan.js';
+import { isEmpty, readDatabaseState } from './database-state.js';
 
 /** Table names of MLflow 3.18.0's schema, read from the dialect's schema statements. */
 function schemaTables(ctx: StoreContext): string[] {
@@ -23,6 +21,12 @@ export async function migrateIfTablesMissing(ctx: StoreContext, uri: string): Pr
   const state = await readDatabaseState(ctx.db);
   if (isEmpty(state)) return;
   if (schemaTables(ctx).every((name) => state.tables.has(name))) return;
+  // The step chain (~56 modules) is loaded only here, so a server on a current database never holds it.
+  const [{ planUpgrade }, { runMigrations }, { migrationDialectOf }] = await Promise.all([
+    import('./upgrade-plan.js'),
+    import('./migrator.js'),
+    import('./migration-dialect.js'),
+  ]);
   const plan = planUpgrade(state);
   if (plan.kind !== 'steps') return;
   const result = await runMigrations(

@@ -1,33 +1,16 @@
 // Reads where a database stands (tables, alembic revision) and decides what an upgrade must do to it.
-import { sql, type Kysely } from 'kysely';
 import { HEAD_REVISION, OLDER_REVISIONS } from '../schema/alembic-revisions.js';
+import { isEmpty, type DatabaseState } from './database-state.js';
 import type { MigrationStep } from './migration-step.js';
 import { MIGRATION_STEPS, OLDEST_REVISION } from './step-chain.js';
 
-export interface DatabaseState {
-  readonly tables: ReadonlySet<string>;
-  /** alembic_version's row; null when the table or its row is missing. */
-  readonly revision: string | null;
-}
+export { isEmpty, readDatabaseState, type DatabaseState } from './database-state.js';
 
 export type UpgradePlan =
   | { readonly kind: 'empty' }
   | { readonly kind: 'current' }
   | { readonly kind: 'steps'; readonly from: string; readonly steps: readonly MigrationStep[] }
   | { readonly kind: 'refuse'; readonly reason: string };
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function readDatabaseState(db: Kysely<any>): Promise<DatabaseState> {
-  const tables = new Set((await db.introspection.getTables()).map((t) => t.name));
-  if (!tables.has('alembic_version')) return { tables, revision: null };
-  const { rows } = await sql<{ version_num: string }>`SELECT version_num FROM alembic_version`.execute(db);
-  return { tables, revision: rows[0]?.version_num ?? null };
-}
-
-/** Alembic's own table does not make a database non-empty (a failed first attempt leaves it behind). */
-export function isEmpty(state: DatabaseState): boolean {
-  return [...state.tables].every((name) => name.startsWith('alembic_'));
-}
 
 export function planUpgrade(state: DatabaseState): UpgradePlan {
   if (isEmpty(state)) return { kind: 'empty' };
