@@ -66,20 +66,23 @@ export async function runBench(
       `seeded ${database.describe()} in ${((performance.now() - t) / 1000).toFixed(1)} s (mlflow db upgrade + rows)`,
     );
     t = performance.now();
-    const [mlflow, ours] = await Promise.all([start('mlflow', 'mlflow'), start('mlflow-ts', 'mlflow-ts')]);
-    log(
-      `servers up in ${((performance.now() - t) / 1000).toFixed(1)} s: MLflow ${mlflow.baseUrl}, mlflow-ts ${ours.baseUrl}`,
+    // Only the selected servers start; the other's samples read 'n/a' (so no ratio) rather than FAILED.
+    const kinds = KINDS.filter((k) => options.servers === 'both' || options.servers === k);
+    const started = await Promise.all(kinds.map((k) => start(k, k)));
+    const servers: Partial<Record<ServerKind, RunningServer>> = Object.fromEntries(
+      kinds.map((k, i) => [k, started[i]]),
     );
-    const servers: Record<ServerKind, RunningServer> = { mlflow, 'mlflow-ts': ours };
+    log(
+      `servers up in ${((performance.now() - t) / 1000).toFixed(1)} s: ` +
+        kinds.map((k) => `${k === 'mlflow' ? 'MLflow' : k} ${servers[k]?.baseUrl}`).join(', '),
+    );
     const initial: Partial<Record<ServerKind, StartupSample>> = {};
     if (options.workloads.includes(7)) {
-      const [a, b] = await Promise.all([measureIdle(mlflow), measureIdle(ours)]);
-      initial.mlflow = a;
-      initial['mlflow-ts'] = b;
+      const idle = await Promise.all(started.map((server) => measureIdle(server)));
+      kinds.forEach((k, i) => (initial[k] = idle[i]));
     }
     // One server at a time, so neither warm-up competes with the other for the CPU.
-    await warmUp(mlflow, seed);
-    await warmUp(ours, seed);
+    for (const server of started) await warmUp(server, seed);
 
     const results: WorkloadResult[] = [];
     for (const workload of WORKLOADS.filter((w) => options.workloads.includes(w.id))) {
@@ -89,7 +92,11 @@ export async function runBench(
         const order = rep % 2 === 1 ? KINDS : [...KINDS].reverse();
         for (const kind of order) {
           const server = servers[kind];
-          const started = performance.now();
+          if (server === undefined) {
+            samples[kind].push(Object.fromEntries(workload.measures.map((m) => [m.key, 'n/a'])));
+            continue;
+          }
+          const begun = performance.now();
           let row: Record<string, Value>;
           try {
             const sample = await workload.run({
@@ -114,7 +121,7 @@ export async function runBench(
             row = Object.fromEntries(workload.measures.map((m) => [m.key, null]));
           }
           samples[kind].push(row);
-          const secs = ((performance.now() - started) / 1000).toFixed(1);
+          const secs = ((performance.now() - begun) / 1000).toFixed(1);
           log(
             `W${workload.id} rep ${rep} ${kind}: ${JSON.stringify(row, (_k, v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v))} (${secs} s)`,
           );

@@ -5,6 +5,9 @@ import { SIZES, type SizeName } from './sizes.js';
 /** How our server is started: the built dist/ or the TypeScript sources through tsx. */
 export type TsCommand = 'dist' | 'source';
 
+/** Which servers a run starts and measures; a single one leaves the other's columns 'n/a'. */
+export type ServersChoice = 'both' | 'mlflow-ts' | 'mlflow';
+
 export interface BenchOptions {
   size: SizeName;
   backend: 'sqlite' | 'postgres';
@@ -14,6 +17,7 @@ export interface BenchOptions {
   reps: number;
   out: string | undefined;
   tsCommand: TsCommand;
+  servers: ServersChoice;
 }
 
 export const ALL_WORKLOADS = [1, 2, 3, 4, 5, 6, 7, 8];
@@ -22,9 +26,11 @@ export const DEFAULT_PG_URI = 'postgresql://postgres@127.0.0.1:5432';
 
 export const USAGE = `usage: npm run bench -- [--size smoke|default|scale] [--backend sqlite|postgres] [--workloads 1,2,…]
                           [--reps N] [--out file.json] [--ts-command dist|source] [--pg-uri URI]
+                          [--servers both|mlflow-ts|mlflow]
   --pg-uri (env BENCH_PG_URI): the PostgreSQL server for --backend postgres (default ${DEFAULT_PG_URI});
       the bench creates its own databases there and drops them at the end
-  --ts-command (env BENCH_TS_COMMAND): start mlflow-ts from packages/cli/dist (default) or from the sources via tsx`;
+  --ts-command (env BENCH_TS_COMMAND): start mlflow-ts from packages/cli/dist (default) or from the sources via tsx
+  --servers: start and measure both servers (default) or only one (no ratios then)`;
 
 /** Parses argv; throws an Error with a readable message on bad input. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -38,6 +44,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
       out: { type: 'string' },
       'ts-command': { type: 'string' },
       'pg-uri': { type: 'string' },
+      servers: { type: 'string', default: 'both' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -64,5 +71,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (tsCommand !== 'dist' && tsCommand !== 'source') {
     throw new Error(`--ts-command must be dist or source, not '${tsCommand}'`);
   }
-  return { size: size as SizeName, backend, pgUri, workloads, reps, out: values.out, tsCommand };
+  const servers = values.servers as string;
+  if (servers !== 'both' && servers !== 'mlflow-ts' && servers !== 'mlflow') {
+    throw new Error(`--servers must be both, mlflow-ts or mlflow, not '${servers}'`);
+  }
+  return { size: size as SizeName, backend, pgUri, workloads, reps, out: values.out, tsCommand, servers };
 }

@@ -33,6 +33,11 @@ interface Variant {
   sortByPk: boolean;
   /** Insert each batch in reverse (descending metric_pk) order. */
   reverse: boolean;
+  /**
+   * Give each batch its own time span (t0 + batch × steps + step), as runs logging at different moments
+   * would, instead of W1's shared t0 + step: shows how much of the cost is the shared-timestamp scatter.
+   */
+  ownTimestamps: boolean;
   /** Wrap each batch in a SAVEPOINT, as the store's group commit did before it ran writes optimistically. */
   savepoint: boolean;
 }
@@ -53,6 +58,7 @@ const KNOBS: Record<string, Knob> = {
   // The store keeps temporary files (savepoint sub-journals) in memory; this is SQLite's default.
   tempfile: { pragmas: ['temp_store = DEFAULT'] },
   sp: { savepoint: true },
+  owntime: { ownTimestamps: true },
   nockpt: { pragmas: ['wal_autocheckpoint = 0'] },
   ckpt1k: { pragmas: ['wal_autocheckpoint = 1000'] },
   syncoff: { pragmas: ['synchronous = OFF'] },
@@ -68,6 +74,7 @@ function variantOf(spec: string): Variant {
     sortByPk: false,
     reverse: false,
     savepoint: false,
+    ownTimestamps: false,
   };
   for (const part of spec.split('+')) {
     const knob = KNOBS[part];
@@ -165,7 +172,9 @@ function measure(variant: Variant, batches: number, perTx: number, preloadRows: 
     for (const pragma of variant.pragmas) handle.pragma(pragma);
     const runIds = createRuns(handle, batches);
     const t0 = Date.now();
-    const bodies = runIds.map((id) => batchRows(id, t0, variant.reverse));
+    const bodies = runIds.map((id, i) =>
+      batchRows(id, variant.ownTimestamps ? t0 + i * STEPS : t0, variant.reverse),
+    );
     const many = handle.prepare(insertText(variant.rowsPerStatement));
     const one = handle.prepare(insertText(1));
     const latestRead = handle.prepare(

@@ -58,7 +58,10 @@ describe('opening a SQLite store', () => {
           "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'mlflow_ts_%' ORDER BY name",
         )
         .all();
-      expect(indexes).toEqual([{ name: 'mlflow_ts_runs_experiment_start_time' }]);
+      expect(indexes).toEqual([
+        { name: 'mlflow_ts_latest_metrics_key_value' },
+        { name: 'mlflow_ts_runs_experiment_start_time' },
+      ]);
     });
   });
 

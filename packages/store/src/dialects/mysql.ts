@@ -40,9 +40,10 @@ export const mysqlDialect: SqlDialect = {
   },
   schemaStatements: () => splitSqlScript(readSchemaFile('mysql-3.18.0.sql')),
   // MySQL 8 has no CREATE INDEX IF NOT EXISTS (MariaDB has); an existing index is ER_DUP_KEYNAME instead.
+  // Reserved words such as "key" are quoted the standard way in the file; MySQL wants backticks.
   extraIndexStatements: () =>
     splitSqlScript(readSchemaFile('mlflow-ts-indexes.sql')).map((s) =>
-      s.replace(/CREATE INDEX IF NOT EXISTS/g, 'CREATE INDEX'),
+      s.replace(/CREATE INDEX IF NOT EXISTS/g, 'CREATE INDEX').replace(/"(\w+)"/g, '`$1`'),
     ),
   classifyError(error: unknown): DbErrorKind | undefined {
     const code = errno(error);

@@ -77,7 +77,9 @@ function keyValueExists(
 function metricClause(dialect: SqlDialect, c: Comparison): RawBuilder<SqlBool> {
   if (!NUMERIC_COMPARATORS.has(c.comparator)) throw invalid(c);
   const keyTest = compare(dialect, sql.ref('m.key'), '=', c.key, true);
-  const valueTest = compare(dialect, sql.ref('m.value'), c.comparator, Number(c.value), false);
+  // Unary plus: SQLite must find the row by (key, run_uuid), never range-scan a value index
+  // (mlflow_ts_latest_metrics_key_value) for it, which it may otherwise pick for an EXISTS.
+  const valueTest = compare(dialect, sql`+m.value`, c.comparator, Number(c.value), false);
   const nanRule =
     c.comparator === '!='
       ? sql<SqlBool>`(${valueTest} OR m.is_nan = ${dbBool(dialect, true)})`

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { decodePageToken, encodePageToken, type Run } from '@mlflow-ts/protocol';
 import type { Page, SearchRunsInput } from '../tracking-store.js';
+import { sqliteHandleOf } from '../dialects/sqlite-handle.js';
 import { parseStorableExperimentIds } from '../util/experiment-id.js';
 import { inReadTransaction, type Executor, type StoreContext } from './context.js';
 import { validateMaxResults } from './max-results.js';
@@ -9,14 +10,16 @@ import { loadRunData, loadRunTags } from './run-data.js';
 import { runFilterClause } from './run-filter.js';
 import { loadDatasetInputs, loadModelOutputs } from './run-inputs.js';
 import { runOrdering } from './run-order.js';
+import { searchByMetricWindow } from './run-search-window.js';
 import { toRunInfo, type RunRow } from './run-rows.js';
 import { stagesFor } from './view-type.js';
 
 /** Search results carry dataset inputs and model outputs but, as in MLflow, no model inputs. */
-async function assembleRuns(tx: Executor, rows: readonly RunRow[]): Promise<Run[]> {
+async function assembleRuns(ctx: StoreContext, tx: Executor, rows: readonly RunRow[]): Promise<Run[]> {
   const ids = rows.map((r) => r.run_uuid);
-  const tags = await loadRunTags(tx, ids);
-  const data = await loadRunData(tx, ids, tags);
+  const sqlite = sqliteHandleOf(ctx.db);
+  const tags = await loadRunTags(tx, ids, sqlite);
+  const data = await loadRunData(tx, ids, tags, sqlite);
   const inputs = await loadDatasetInputs(tx, ids);
   const outputs = await loadModelOutputs(tx, ids);
   return rows.map((row) => ({
@@ -44,10 +47,21 @@ export function searchRuns(ctx: StoreContext, input: SearchRunsInput): Promise<P
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY ${sql.join(terms)}
     LIMIT ${input.maxResults + 1} OFFSET ${offset}`;
+  const first = input.orderBy[0];
   return inReadTransaction(ctx, async (tx) => {
-    const rows = (await query.execute(tx)).rows;
+    const windowed =
+      first?.type === 'metric'
+        ? await searchByMetricWindow(tx, ctx.dialect, {
+            first,
+            rest: input.orderBy.slice(1),
+            where,
+            limit: input.maxResults + 1,
+            offset,
+          })
+        : undefined;
+    const rows = windowed ?? (await query.execute(tx)).rows;
     // A full page plus one more row means there is a next page.
-    const page: Page<Run> = { items: await assembleRuns(tx, rows.slice(0, input.maxResults)) };
+    const page: Page<Run> = { items: await assembleRuns(ctx, tx, rows.slice(0, input.maxResults)) };
     if (rows.length > input.maxResults) page.nextPageToken = encodePageToken(offset + input.maxResults);
     return page;
   });

@@ -228,6 +228,78 @@ export function searchRunsConformance(factory: StoreFactory, traits: StoreTraits
       expect(full.nextPageToken).toBeUndefined();
     });
 
+    it('metric order pages read the best values first and still match the full order', async () => {
+      const exp = await newExperiment(store());
+      const other = await newExperiment(store(), 'metric-window-other');
+      const spec: [string, number | undefined, string][] = [
+        ['r0', 5, 'y'],
+        ['r1', 7, 'y'],
+        ['r2', 7, 'y'],
+        ['r3', 1, 'y'],
+        ['r4', Number.NaN, 'y'],
+        ['r5', undefined, 'y'],
+        ['r6', 3, 'y'],
+        ['r7', 7, 'n'],
+      ];
+      const names: Record<string, string> = {};
+      let deleted = '';
+      for (const [i, [name, value, keep]] of spec.entries()) {
+        const run = await store().createRun({
+          experimentId: exp,
+          runName: name,
+          startTime: 100 + i,
+          userId: 'u',
+        });
+        names[run.info.run_id] = name;
+        if (name === 'r6') deleted = run.info.run_id;
+        await store().logBatch(run.info.run_id, {
+          metrics: value === undefined ? [] : [{ key: 'm', value, timestamp: 1, step: 0 }],
+          params: [],
+          tags: [{ key: 'keep', value: keep }],
+        });
+      }
+      await store().deleteRun(deleted);
+      // A better value in another experiment sits in the metric's window but must not show.
+      const stray = await store().createRun({ experimentId: other, startTime: 1, userId: 'u' });
+      await store().logBatch(stray.info.run_id, {
+        metrics: [{ key: 'm', value: 100, timestamp: 1, step: 0 }],
+        params: [],
+        tags: [{ key: 'keep', value: 'y' }],
+      });
+      const pages = async (orderBy: OrderBy[]): Promise<string[][]> => {
+        const out: string[][] = [];
+        let pageToken: string | undefined;
+        do {
+          const page = await store().searchRuns({
+            experimentIds: [exp],
+            filter: [c('tag', 'keep', '=', 'y')],
+            orderBy,
+            viewType: 'ACTIVE_ONLY',
+            maxResults: 2,
+            pageToken,
+          });
+          out.push(page.items.map((r) => names[r.info.run_id] ?? '?'));
+          pageToken = page.nextPageToken;
+        } while (pageToken);
+        return out;
+      };
+      expect(await pages([by('metric', 'm', false)])).toEqual([
+        ['r2', 'r1'],
+        ['r0', 'r3'],
+        ['r4', 'r5'],
+      ]);
+      expect(await pages([by('metric', 'm')])).toEqual([
+        ['r3', 'r0'],
+        ['r2', 'r1'],
+        ['r4', 'r5'],
+      ]);
+      expect(await pages([by('metric', 'm', false), by('attribute', 'run_name')])).toEqual([
+        ['r1', 'r2'],
+        ['r0', 'r3'],
+        ['r4', 'r5'],
+      ]);
+    });
+
     it('view types and several experiments', async () => {
       const s = await seed(store());
       await store().deleteRun(s.ids.b ?? '');
