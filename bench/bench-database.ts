@@ -1,7 +1,7 @@
 // The database both servers run on: seeded once with MLflow's own schema, then one identical copy per server start.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -12,8 +12,11 @@ import type { Size } from './sizes.js';
 export interface BenchDatabase {
   /** Creates the seed with `mlflow db upgrade` (MLflow 3.18.0's own migrations) and fills it. */
   seed(size: Size): Promise<SeedInfo>;
-  /** A fresh copy of the seed for one server start; returns its --backend-store-uri. */
-  copy(label: string): Promise<string>;
+  /**
+   * A fresh copy of the seed (or of an earlier copy, `from` its label) for one server start; returns its
+   * --backend-store-uri.
+   */
+  copy(label: string, from?: string): Promise<string>;
   /** Removes every copy and the seed. */
   dispose(): Promise<void>;
   /** Where the seed lives, for the log line. */
@@ -51,9 +54,12 @@ export function sqliteBenchDatabase(workDir: string): BenchDatabase {
         db.close();
       }
     },
-    copy: async (label) => {
+    copy: async (label, from) => {
+      const source = from === undefined ? seedPath : join(workDir, `${from}.db`);
       const path = join(workDir, `${label}.db`);
-      copyFileSync(seedPath, path);
+      copyFileSync(source, path);
+      // A source a server has closed is checkpointed, but copy a left-over WAL too, so nothing is lost.
+      if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${path}-wal`);
       return `sqlite:///${path}`;
     },
     dispose: async () => undefined, // the scratch directory goes as a whole
@@ -118,9 +124,11 @@ export function postgresBenchDatabase(rootUri: string): BenchDatabase {
         return info;
       }, seedName);
     },
-    copy: async (label) => {
-      const name = `${prefix}_${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`;
-      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${seedName}`));
+    copy: async (label, from) => {
+      const nameOf = (l: string): string => `${prefix}_${l.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}`;
+      const name = nameOf(label);
+      const template = from === undefined ? seedName : nameOf(from);
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
       created.push(name);
       return uriOf(name);
     },

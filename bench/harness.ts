@@ -37,10 +37,12 @@ export async function runBench(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let starts = 0;
+  // Per server kind, the copy its later starts are copied from (undefined: the seed itself).
+  const templates: Partial<Record<ServerKind, string>> = {};
   const start = async (kind: ServerKind, label: string): Promise<RunningServer> => {
     if (aborted) throw new Error('interrupted');
     const n = starts++;
-    const backendUri = await database.copy(`${label}-${n}`);
+    const backendUri = await database.copy(`${label}-${n}`, templates[kind]);
     const artifactsDir = join(workDir, `${label}-${n}-artifacts`);
     mkdirSync(artifactsDir);
     return startServer(
@@ -68,6 +70,17 @@ export async function runBench(
     t = performance.now();
     // Only the selected servers start; the other's samples read 'n/a' (so no ratio) rather than FAILED.
     const kinds = KINDS.filter((k) => options.servers === 'both' || options.servers === k);
+    if (kinds.includes('mlflow-ts')) {
+      // Our first open of a database MLflow wrote builds our extra indexes once (mlflow-ts-indexes.sql); every
+      // timed start (W7 especially) is a restart on a database already in use, so it copies one opened once.
+      const opener = await start('mlflow-ts', 'mlflow-ts-opened');
+      await opener.stop();
+      templates['mlflow-ts'] = `mlflow-ts-opened-${starts - 1}`;
+      log(
+        `mlflow-ts opened the seed once (extra indexes) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+      t = performance.now();
+    }
     const started = await Promise.all(kinds.map((k) => start(k, k)));
     const servers: Partial<Record<ServerKind, RunningServer>> = Object.fromEntries(
       kinds.map((k, i) => [k, started[i]]),
