@@ -4,10 +4,22 @@ import type { Kysely } from 'kysely';
 
 const handles = new WeakMap<Kysely<never>, Database.Database>();
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const commitListeners = new WeakMap<Database.Database, () => void>();
 
 /** Remembers which better-sqlite3 handle `db` runs on (called once, when the database is opened). */
 export function registerSqliteHandle<DB>(db: Kysely<DB>, handle: Database.Database): void {
   handles.set(db as unknown as Kysely<never>, handle);
+}
+
+/** `listener` runs after each write transaction commits on `handle` (openSqlite's WAL checkpointer). */
+export function onSqliteCommit(handle: Database.Database, listener: () => void): void {
+  commitListeners.set(handle, listener);
+}
+
+/** Tells the listener of `db`'s handle, if any, that a write transaction has just committed. */
+export function sqliteCommitted<DB>(db: Kysely<DB>): void {
+  const handle = handles.get(db as unknown as Kysely<never>);
+  if (handle) commitListeners.get(handle)?.();
 }
 
 /** The handle under `db`, or undefined when `db` is not a SQLite database opened by openSqlite. */

@@ -7,7 +7,8 @@ import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { MlflowDatabase } from '../sql/tables.js';
 import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
 import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
-import { registerSqliteHandle } from './sqlite-handle.js';
+import { onSqliteCommit, registerSqliteHandle } from './sqlite-handle.js';
+import { WalCheckpointer } from './sqlite-wal-checkpointer.js';
 
 function sqliteCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -61,10 +62,17 @@ export const sqliteDialect: SqlDialect = {
  * texts repeat: multi-row writes use fixed chunk sizes). Safe because the driver runs one
  * statement at a time to completion on the single connection.
  */
-function withStatementCache(handle: Database.Database, capacity = 256): SqliteDatabase {
+function withStatementCache(
+  handle: Database.Database,
+  checkpointer: WalCheckpointer | undefined,
+  capacity = 256,
+): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => handle.close(),
+    close: () => {
+      checkpointer?.close();
+      handle.close();
+    },
     prepare(text: string) {
       let statement = cache.get(text);
       if (statement) cache.delete(text);
@@ -89,6 +97,7 @@ export function openSqlite(file: string): OpenedDatabase {
   handle.pragma('synchronous = NORMAL');
   // A 1000-point batch dirties pages all over metric_pk (it starts with key, timestamp), and the
   // default checkpoint every 1000 WAL pages copied (and fsynced) the same pages again and again.
+  // Checkpoints normally run on a worker thread (sqlite-wal-checkpointer.ts); this is the backstop.
   handle.pragma('wal_autocheckpoint = 8192');
   // A 2 MiB page cache (the default) cannot hold the metric_pk pages a stream of 1000-point batches
   // keeps revisiting, so each one was read back from the OS: 8 MiB cut the CPU per batch by ~20%
@@ -102,9 +111,11 @@ export function openSqlite(file: string): OpenedDatabase {
   // In memory the copies are plain memcpy, freed at the statement's end; TEMP tables and the
   // ephemeral tables of reads (DISTINCT, IN lists) live in memory too.
   handle.pragma('temp_store = MEMORY');
+  const checkpointer = file === ':memory:' ? undefined : new WalCheckpointer(file);
   const db = new Kysely<MlflowDatabase>({
-    dialect: new SqliteDialect({ database: withStatementCache(handle) }),
+    dialect: new SqliteDialect({ database: withStatementCache(handle, checkpointer) }),
   });
   registerSqliteHandle(db, handle);
+  if (checkpointer) onSqliteCommit(handle, () => checkpointer.committed());
   return { db, dialect: sqliteDialect };
 }

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ErrorCode, MlflowError } from '@mlflow-ts/protocol';
 import type { SqlDialect } from '../dialects/dialect.js';
-import { preparedStatement, sqliteHandleOf } from '../dialects/sqlite-handle.js';
+import { preparedStatement, sqliteCommitted, sqliteHandleOf } from '../dialects/sqlite-handle.js';
 import type { MlflowDatabase } from './tables.js';
 
 /** A Kysely handle bound to one connection inside a transaction. */
@@ -47,6 +47,7 @@ function inTransactionOnce<T>(
     try {
       const result = await fn(conn);
       await sql.raw('COMMIT').execute(conn);
+      sqliteCommitted(ctx.db);
       return result;
     } catch (error) {
       // The database may already have rolled back on its own (e.g. after SQLITE_FULL).
@@ -160,6 +161,7 @@ async function commitGroup(ctx: StoreContext, group: QueuedWrite[], mode: GroupM
         return;
       }
       await control(ctx, conn, 'COMMIT');
+      sqliteCommitted(ctx.db);
     } catch {
       wholeFailed = true;
       await sql
