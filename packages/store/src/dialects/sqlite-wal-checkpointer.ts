@@ -1,6 +1,7 @@
 // Copies committed WAL pages back into a SQLite database file on a worker thread, off the event loop.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 
 /**
  * Why: SQLite's automatic checkpoint runs inside the COMMIT that crosses the threshold, on the
@@ -44,25 +45,32 @@ const driverPath = (): string => createRequire(import.meta.url).resolve('better-
 
 export class WalCheckpointer {
   readonly #file: string;
+  readonly #totalChanges: Database.Statement;
+  #changesSeen = 0;
   #worker: Worker | undefined;
   #closed = new Int32Array(new SharedArrayBuffer(4));
   #pending = false;
   #lastRequestAt = -Infinity;
   #stopped = false;
 
-  constructor(file: string) {
+  /** `handle` is the main connection to `file`, whose commits this follows. */
+  constructor(file: string, handle: Database.Database) {
     this.#file = file;
+    this.#totalChanges = handle.prepare('SELECT total_changes()').pluck();
   }
 
   /**
    * Called after every write commit: asks for a checkpoint unless one is running or was asked
-   * for moments ago. The worker starts on the first commit, so a server that only reads never
-   * pays for it.
+   * for moments ago. The worker starts on the first commit that changed rows, so a server that
+   * only reads never pays for it (every start commits the schema check, which changes nothing).
    */
   committed(): void {
     if (this.#pending || this.#stopped) return;
     const now = performance.now();
     if (now - this.#lastRequestAt < INTERVAL_MS) return;
+    const changes = this.#totalChanges.get() as number;
+    if (changes === this.#changesSeen) return;
+    this.#changesSeen = changes;
     this.#lastRequestAt = now;
     const worker = this.#worker ?? this.#start();
     if (!worker) return;

@@ -111,7 +111,7 @@ export function openSqlite(file: string): OpenedDatabase {
   // In memory the copies are plain memcpy, freed at the statement's end; TEMP tables and the
   // ephemeral tables of reads (DISTINCT, IN lists) live in memory too.
   handle.pragma('temp_store = MEMORY');
-  const checkpointer = file === ':memory:' ? undefined : new WalCheckpointer(file);
+  const checkpointer = file === ':memory:' ? undefined : new WalCheckpointer(file, handle);
   const db = new Kysely<MlflowDatabase>({
     dialect: new SqliteDialect({ database: withStatementCache(handle, checkpointer) }),
   });
