@@ -28,8 +28,10 @@ export function sqliteHandleOf<DB>(db: Kysely<DB>): Database.Database | undefine
 }
 
 /**
- * A prepared statement for `text`, kept for the handle's lifetime. Only for the few fixed SQL
- * texts of the write path, so the cache stays a handful of entries.
+ * A prepared statement for `text`, kept for the handle's lifetime and never evicted. Only for SQL
+ * texts fixed by the code, never built from a request's values: transaction control, the hot
+ * writes (one text per table, column list and chunk size), the child-row reads of a search page
+ * and the pages of a metric history. So the cache stays a few dozen entries.
  */
 export function preparedStatement(handle: Database.Database, text: string): Database.Statement {
   let cache = statements.get(handle);
