@@ -6,9 +6,10 @@ export * from './messages/index.js';
 export * from './validation/index.js';
 export * from './codec/index.js';
 export * from './search/index.js';
-// Python's urlparse and repr(str), for the webhook URL checks of the server
+// Python's urlparse, for the webhook URL checks of the server
 export { pyUrlparse, hostAndPort } from './validation/url-parse.js';
-export { pyStr } from './search/py-repr.js';
+// Python's repr(), for error texts (webhook URL checks, SQLAlchemy-style IntegrityErrors of the store)
+export { PyTuple, pyRepr, pyStr, type PyValue } from './codec/python-repr.js';
 // Python's json.dumps, for bytes MLflow signs, stores or writes (webhooks, run tags, checkpoint files)
 export {
   PyFloat,

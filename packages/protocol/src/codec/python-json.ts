@@ -1,5 +1,5 @@
 // Python's json.dumps (ensure_ascii, allow_nan), with the separators, indent and key order MLflow's callers use.
-import { pyFloatRepr, pyNumber } from './python-format.js';
+import { pyFloat, pyNumber } from './python-repr.js';
 
 /** A number Python holds as a float, so that 100 prints as 100.0 (JS numbers cannot tell). */
 export class PyFloat {
@@ -50,12 +50,12 @@ export function pyJsonString(s: string): string {
 export function pyJsonFloat(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
   if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  return pyFloatRepr(x);
+  return pyFloat(x);
 }
 
 function numberText(x: number, largeIntegers: 'float' | 'int'): string {
   if (!Number.isInteger(x)) return pyJsonFloat(x);
-  return Math.abs(x) < 1e21 || largeIntegers === 'int' ? pyNumber(x, false) : pyFloatRepr(x);
+  return Math.abs(x) < 1e21 || largeIntegers === 'int' ? pyNumber(x, false) : pyFloat(x);
 }
 
 /**

@@ -3,7 +3,7 @@ import { MlflowError } from '../errors.js';
 import type { Comparator, Comparison } from './ast.js';
 import type { CheckGroup, ComparatorCheck, SearchGrammar } from './grammar.js';
 import type { ResolvedKey } from './identifier.js';
-import { pyFloat, pyStr } from './py-repr.js';
+import { pyFloat, pyStr } from '../codec/python-repr.js';
 import type { ClauseValue } from './value.js';
 
 /** A clause after parsing, before the store's rules: the comparator is MLflow's upper-cased text. */

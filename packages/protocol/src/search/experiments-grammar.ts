@@ -5,7 +5,7 @@ import {
   STRING_ATTRIBUTE_COMPARATORS,
 } from './comparator-sets.js';
 import type { AttributeSpec, ComparatorCheck, SearchGrammar } from './grammar.js';
-import { pySet } from './py-repr.js';
+import { pySet } from '../codec/python-repr.js';
 
 const shown = pySet(STRING_ATTRIBUTE_COMPARATORS);
 const rule = (allowed: readonly string[], message: (c: string) => string): ComparatorCheck => ({

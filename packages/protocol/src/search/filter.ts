@@ -7,7 +7,7 @@ import { GroupingLimitError, groupStatement } from './grouping.js';
 import { resolveIdentifier } from './identifier.js';
 import { joinComparisons } from './join-comparisons.js';
 import { tokenize } from './lexer.js';
-import { pyStr } from './py-repr.js';
+import { pyStr } from '../codec/python-repr.js';
 import { splitStatements } from './statements.js';
 import type { Group, Node } from './syntax.js';
 import { isKeyword, isWhitespace } from './syntax.js';

@@ -2,7 +2,7 @@
 import { MlflowError } from '../errors.js';
 import type { EntityType } from './ast.js';
 import type { AttributeSpec, SearchGrammar } from './grammar.js';
-import { pySet } from './py-repr.js';
+import { pySet } from '../codec/python-repr.js';
 
 export interface ResolvedKey {
   type: EntityType;

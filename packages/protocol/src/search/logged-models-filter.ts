@@ -5,7 +5,7 @@ import { GroupingLimitError, groupStatement } from './grouping.js';
 import { joinComparisons } from './join-comparisons.js';
 import { tokenize } from './lexer.js';
 import { PyLiteralError, parsePyLiteral } from './py-literal.js';
-import { pyStr } from './py-repr.js';
+import { pyStr } from '../codec/python-repr.js';
 import { pyRepr, type PyValue } from './py-value.js';
 import { splitStatements } from './statements.js';
 import { isWhitespace, type Group, type Node } from './syntax.js';

@@ -6,7 +6,7 @@ import type { SearchGrammar } from './grammar.js';
 import { GroupingLimitError, groupStatement } from './grouping.js';
 import { resolveIdentifier } from './identifier.js';
 import { tokenize } from './lexer.js';
-import { pyList } from './py-repr.js';
+import { pyList } from '../codec/python-repr.js';
 import { ShlexError, shlexSplit } from './shlex.js';
 import { splitStatements } from './statements.js';
 

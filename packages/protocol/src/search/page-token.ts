@@ -1,6 +1,6 @@
 // Page tokens as MLflow writes them (base64 of {"offset": N}) and reads them, with its error messages.
 import { MlflowError } from '../errors.js';
-import { pyFloat, pyStr } from './py-repr.js';
+import { pyFloat, pyStr } from '../codec/python-repr.js';
 
 /** Byte-for-byte what MLflow writes: Python's json.dumps puts a space after the colon. */
 export function encodePageToken(offset: number): string {

@@ -1,5 +1,5 @@
 // Python literal values (what ast.literal_eval returns for an IN list) and their repr().
-import { pyFloat, pyStr } from './py-repr.js';
+import { pyFloat, pyStr } from '../codec/python-repr.js';
 
 /** The literal values an IN list can hold once Python has evaluated it. */
 export type PyValue =

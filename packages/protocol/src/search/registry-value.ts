@@ -2,7 +2,7 @@
 import { MlflowError } from '../errors.js';
 import type { ResolvedKey } from './identifier.js';
 import { readList } from './list-value.js';
-import { pyList, pySet } from './py-repr.js';
+import { pyList, pySet } from '../codec/python-repr.js';
 import type { Node } from './syntax.js';
 import { quoted, type ClauseValue } from './value.js';
 

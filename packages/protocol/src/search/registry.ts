@@ -4,7 +4,7 @@ import type { Filter, OrderBy } from './ast.js';
 import { parseFilter } from './filter.js';
 import { MODEL_VERSIONS_GRAMMAR, MODEL_VERSIONS_ORDER_GRAMMAR } from './model-versions-grammar.js';
 import { parseOrderBy, splitOrderByClause } from './order-by.js';
-import { pyList, pySet } from './py-repr.js';
+import { pyList, pySet } from '../codec/python-repr.js';
 import { REGISTERED_MODELS_GRAMMAR } from './registered-models-grammar.js';
 
 /** MLflow raises this without an error code, which its server reports as INTERNAL_ERROR. */

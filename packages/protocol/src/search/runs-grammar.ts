@@ -5,7 +5,7 @@ import {
   STRING_ATTRIBUTE_COMPARATORS,
 } from './comparator-sets.js';
 import type { AttributeSpec, ComparatorCheck, SearchGrammar } from './grammar.js';
-import { pySet } from './py-repr.js';
+import { pySet } from '../codec/python-repr.js';
 
 const string = (canonical: string, list = false): AttributeSpec => ({ canonical, kind: 'string', list });
 const numeric = (canonical: string): AttributeSpec => ({ canonical, kind: 'numeric' });

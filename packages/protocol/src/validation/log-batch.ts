@@ -1,7 +1,7 @@
 // log-batch rules: run id, every metric/param/tag, the batch limits and duplicate param keys.
 import type { Metric, Param, RunTag } from '../entities.js';
 import { handlerCrash } from '../codec/internal-error.js';
-import { pyStrListRepr } from '../codec/python-format.js';
+import { pyList } from '../codec/python-repr.js';
 import { pyLen } from '../codec/python-values.js';
 import { validateRunId } from './ids.js';
 import type { TruncateOptions } from './lengths.js';
@@ -83,7 +83,7 @@ export function validateParamKeysUnique(params: readonly { key: string }[]): voi
   }
   if (dupes.length > 0) {
     throw invalidParameter(
-      `Duplicate parameter keys have been submitted: ${pyStrListRepr(dupes)}. Please ensure ` +
+      `Duplicate parameter keys have been submitted: ${pyList(dupes)}. Please ensure ` +
         'the request contains only one param value per param key.',
     );
   }

@@ -2,7 +2,7 @@
 import { handlerCrash } from '../codec/internal-error.js';
 import { decodeJson } from '../codec/decode-json.js';
 import { isPlainObject } from '../codec/python-values.js';
-import { pyStrRepr } from '../codec/python-format.js';
+import { pyStr } from '../codec/python-repr.js';
 import { invalidParameter } from './messages.js';
 
 const MANDATORY = ['artifact_path', 'flavors', 'utc_time_created', 'run_id'] as const;
@@ -21,7 +21,7 @@ export function validateLogModel(req: { model_json: string }): Record<string, un
   if (!isPlainObject(model)) throw handlerCrash('model_json is not a JSON object');
   const missing = MANDATORY.filter((f) => !Object.hasOwn(model, f));
   if (missing.length > 0) {
-    throw invalidParameter(`Model json is missing mandatory fields: {${missing.map(pyStrRepr).join(', ')}}`);
+    throw invalidParameter(`Model json is missing mandatory fields: {${missing.map(pyStr).join(', ')}}`);
   }
   return model;
 }

@@ -1,5 +1,5 @@
 // A metric's rules: name, numeric non-bool value, non-negative timestamp, numeric step, key length.
-import { pyFloatRepr, pyNumber } from '../codec/python-format.js';
+import { pyFloat, pyNumber } from '../codec/python-repr.js';
 import { MAX_ENTITY_KEY_LENGTH, validateLengthLimit } from './lengths.js';
 import { invalidParameter, invalidValueMessage, missingValueMessage } from './messages.js';
 import { appendToJsonPath, validateMetricName } from './names.js';
@@ -13,7 +13,7 @@ export interface MetricFields {
 
 /** Python's `str()` of a parsed metric value (a float): 2 → "2.0", NaN → "nan". */
 function floatText(v: unknown): string {
-  return typeof v === 'number' ? pyFloatRepr(v) : String(v);
+  return typeof v === 'number' ? pyFloat(v) : String(v);
 }
 
 function intText(v: unknown): string {

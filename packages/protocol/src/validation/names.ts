@@ -1,5 +1,5 @@
 // Key-name rules for metrics, params and tags: allowed characters and the path-normalisation rule.
-import { pyStrRepr } from '../codec/python-format.js';
+import { pyStr } from '../codec/python-repr.js';
 import { invalidParameter, invalidValueMessage, missingValueMessage } from './messages.js';
 
 // Python's \w is Unicode-aware: letters, digits (any script) and '_'. Colon is allowed off Windows.
@@ -34,7 +34,7 @@ export function pathNotUnique(name: string): boolean {
 export function badPathMessage(name: string): string {
   return (
     'Names may be treated as files in certain cases, and must not resolve to other names' +
-    ` when treated as such. This name would resolve to ${pyStrRepr(posixNormpath(name))}`
+    ` when treated as such. This name would resolve to ${pyStr(posixNormpath(name))}`
   );
 }
 

@@ -5,7 +5,7 @@ import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { ServerLocation } from '../server-uri.js';
 import type { MlflowDatabase } from '../sql/tables.js';
-import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
+import { PyTuple, pyRepr, type PyValue } from '@mlflow-ts/protocol';
 import { connectionError } from './connection-error.js';
 import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
 import { mysqlPoolOptions } from './mysql-config.js';

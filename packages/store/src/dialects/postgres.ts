@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { ServerLocation } from '../server-uri.js';
 import type { MlflowDatabase } from '../sql/tables.js';
-import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
+import { PyTuple, pyRepr, type PyValue } from '@mlflow-ts/protocol';
 import { connectionError } from './connection-error.js';
 import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
 import { postgresPoolConfig } from './postgres-config.js';

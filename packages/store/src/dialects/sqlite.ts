@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { MlflowDatabase } from '../sql/tables.js';
-import { PyTuple, pyRepr, type PyValue } from '../util/py-repr.js';
+import { PyTuple, pyRepr, type PyValue } from '@mlflow-ts/protocol';
 import type { DbErrorKind, OpenedDatabase, SqlDialect } from './dialect.js';
 import { onSqliteCommit, registerSqliteHandle } from './sqlite-handle.js';
 import { WalCheckpointer } from './sqlite-wal-checkpointer.js';

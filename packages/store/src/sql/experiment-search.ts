@@ -4,13 +4,13 @@ import {
   MlflowError,
   decodePageToken,
   encodePageToken,
+  pyStr,
   type Comparison,
   type Experiment,
   type OrderBy,
 } from '@mlflow-ts/protocol';
 import type { Page, SearchExperimentsInput } from '../tracking-store.js';
 import { isStorableExperimentId, parseExperimentId } from '../util/experiment-id.js';
-import { pyStr } from '../util/py-repr.js';
 import { compare, presenceClause } from './comparison.js';
 import { inReadTransaction, type StoreContext } from './context.js';
 import { toExperiments } from './experiment-rows.js';

@@ -1,6 +1,5 @@
 // Writing params: immutable once logged; the same value again is fine, a different one is MLflow's error.
-import { MlflowError, type Param } from '@mlflow-ts/protocol';
-import { pyRepr } from '../util/py-repr.js';
+import { MlflowError, pyRepr, type Param } from '@mlflow-ts/protocol';
 import { preparedStatement } from '../dialects/sqlite-handle.js';
 import type { Executor, StoreContext } from './context.js';
 import { directSqlite, insertNewRows } from './direct-writes.js';

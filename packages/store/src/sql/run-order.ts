@@ -1,8 +1,7 @@
 // search-runs order_by as SQL: outer joins for metric/param/tag keys, NULLs (and NaN) last, MLflow's tie-breaks.
 import { sql, type RawBuilder } from 'kysely';
-import { ErrorCode, MlflowError, type OrderBy } from '@mlflow-ts/protocol';
+import { ErrorCode, MlflowError, pyRepr, type OrderBy } from '@mlflow-ts/protocol';
 import type { SqlDialect } from '../dialects/dialect.js';
-import { pyRepr } from '../util/py-repr.js';
 import { NUMERIC_ATTRIBUTES, STRING_ATTRIBUTES, canonicalAttributeKey } from './run-filter.js';
 import { dbBool } from './writes.js';
 

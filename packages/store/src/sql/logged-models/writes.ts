@@ -3,14 +3,16 @@ import { sql } from 'kysely';
 import {
   ErrorCode,
   MlflowError,
+  PyTuple,
   loggedModelStatusToInt,
+  pyRepr,
   type LoggedModel,
   type LoggedModelParameter,
   type LoggedModelStatus,
   type LoggedModelTag,
+  type PyValue,
 } from '@mlflow-ts/protocol';
 import type { CreateLoggedModelInput } from '../../logged-model-store.js';
-import { PyTuple, pyRepr, type PyValue } from '../../util/py-repr.js';
 import { generateRunName } from '../../util/run-names.js';
 import { appendToUriPath } from '../../util/uri-path.js';
 import { inWriteTransaction, type StoreContext } from '../context.js';
