@@ -1,6 +1,7 @@
 // get-history-bulk-interval: MLflow 3.18's per-run sampling by row (NTILE buckets plus the last point).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { MlflowError, type MetricWithRunId } from '@mlflow-ts/protocol';
+import { sqliteHandleOf } from '../dialects/sqlite-handle.js';
 import type { BulkIntervalInput } from '../tracking-store.js';
 import { inReadTransaction, type Executor, type StoreContext } from './context.js';
 import { metricValue } from './run-data.js';
@@ -107,6 +108,35 @@ async function locate(tx: Executor, where: RawBuilder<SqlBool>, positions: numbe
   return wanted;
 }
 
+/**
+ * `locate` in one statement, for server databases: there each OFFSET step of the walk is a round
+ * trip, and 320 samples made it ~150 ms on PostgreSQL, slower than MLflow. The positions are
+ * numbered over the (run_uuid, key, step) index order; rank() gives the position of each step's
+ * first row, so `within` needs no second pass. Ties inside a step may be numbered in any order:
+ * only the step at a position and that step's first position are read, and both are fixed.
+ */
+async function locateByWindow(
+  tx: Executor,
+  where: RawBuilder<SqlBool>,
+  positions: number[],
+): Promise<Wanted[]> {
+  const step = sql.ref('step');
+  const result = await sql<{ step: number | string; sample_pos: unknown; step_first_pos: unknown }>`
+    SELECT ${step}, sample_pos, step_first_pos FROM (
+      SELECT ${step}, ROW_NUMBER() OVER (ORDER BY ${step}) - 1 AS sample_pos,
+             RANK() OVER (ORDER BY ${step}) - 1 AS step_first_pos
+      FROM metrics WHERE ${where}) numbered
+    WHERE sample_pos IN (${sql.join(positions)})`.execute(tx);
+  const byPosition = new Map(result.rows.map((r) => [Number(r.sample_pos), r]));
+  const wanted: Wanted[] = [];
+  for (const position of positions) {
+    const row = byPosition.get(position);
+    if (!row) break; // rows vanished mid-read; cannot happen inside a transaction
+    wanted.push({ step: Number(row.step), within: position - Number(row.step_first_pos) });
+  }
+  return wanted;
+}
+
 function compareRows(a: PointRow, b: PointRow): number {
   return (
     Number(a.timestamp) - Number(b.timestamp) ||
@@ -164,7 +194,12 @@ async function sampleRun(
       SELECT ${list(COLUMNS)} FROM metrics WHERE ${where} ORDER BY ${list(ORDER)}`.execute(tx);
     return result.rows;
   }
-  return fetchWanted(ctx, tx, where, await locate(tx, where, samplePositions(count, maxResults)));
+  const positions = samplePositions(count, maxResults);
+  // In-process SQLite walks the index (~15 ms per 100k points); elsewhere one window query.
+  const wanted = sqliteHandleOf(ctx.db)
+    ? await locate(tx, where, positions)
+    : await locateByWindow(tx, where, positions);
+  return fetchWanted(ctx, tx, where, wanted);
 }
 
 /**

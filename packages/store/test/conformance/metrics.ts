@@ -126,6 +126,53 @@ export function metricsConformance(factory: StoreFactory): void {
       expect(point).toEqual({ key: 'm', value: 20, timestamp: 1002, step: 2, run_id: b });
     });
 
+    it('bulk interval: many points on shared steps sample as NTILE over the sorted rows', async () => {
+      const id = (await newRun(store(), await newExperiment(store()))).info.run_id;
+      // A fixed pseudo-random mix: 300 points over steps 0..19, each step several times, in no order.
+      const points = Array.from({ length: 300 }, (_, i) => ({
+        key: 'm',
+        value: (i * 37) % 101,
+        timestamp: 5000 + ((i * 113) % 300),
+        step: (i * 7) % 20,
+      }));
+      await store().logBatch(id, { metrics: points });
+      const sorted = (range?: [number, number]) =>
+        points
+          .filter((p) => !range || (p.step >= range[0] && p.step <= range[1]))
+          .sort((a, b) => a.step - b.step || a.timestamp - b.timestamp || a.value - b.value);
+      // MLflow's rule written out row by row: NTILE(k) numbers the sorted rows into k buckets (the
+      // first n % k one row longer), each bucket gives its first row, and the last row replaces
+      // the last sample.
+      const expected = (rows: typeof points, k: number) => {
+        if (rows.length <= k) return rows;
+        const base = Math.floor(rows.length / k);
+        const picked: typeof points = [];
+        let start = 0;
+        for (let bucket = 0; bucket < k; bucket++) {
+          picked.push(rows[start] as (typeof points)[number]);
+          start += base + (bucket < rows.length % k ? 1 : 0);
+        }
+        picked[k - 1] = rows[rows.length - 1] as (typeof points)[number];
+        return picked;
+      };
+      const sample = async (k: number, range?: [number, number]) =>
+        (
+          await store().getMetricHistoryBulkInterval({
+            runIds: [id],
+            metricKey: 'm',
+            maxResults: k,
+            ...(range ? { startStep: range[0], endStep: range[1] } : {}),
+          })
+        ).map((m) => [m.step, m.timestamp, m.value]);
+      for (const [k, range] of [[37], [7], [299], [13, [3, 15]], [2, [19, 19]]] as [
+        number,
+        [number, number]?,
+      ][]) {
+        const want = expected(sorted(range), k).map((p) => [p.step, p.timestamp, p.value]);
+        expect(await sample(k, range), `max_results ${k}, steps ${range?.join('..') ?? 'all'}`).toEqual(want);
+      }
+    });
+
     it('bulk interval: several points on one step, NaN, and window errors', async () => {
       const id = (await newRun(store(), await newExperiment(store()))).info.run_id;
       await store().logBatch(id, {
