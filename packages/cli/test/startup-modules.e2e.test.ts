@@ -14,6 +14,7 @@ const NOT_AT_STARTUP = [
   '/node_modules/@aws-sdk/',
   '/node_modules/@smithy/',
   '/node_modules/pg/',
+  '/node_modules/pg-cursor/',
   '/node_modules/mysql2/',
   '/ajv/',
   '/node_modules/cli-progress/',

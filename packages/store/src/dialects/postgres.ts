@@ -2,6 +2,7 @@
 import { markArrayParameters } from './array-parameters.js';
 import { withConnectRetry, type ConnectRetryOptions } from './connect-retry.js';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { Kysely, PostgresDialect } from 'kysely';
 import { readSchemaFile, splitSqlScript } from '../schema/sql-script.js';
 import type { ServerLocation } from '../server-uri.js';
@@ -82,7 +83,8 @@ export async function openPostgres(
     await pool.end().catch(() => undefined);
     throw connectionError(error, location, postgresDialect.displayName);
   }
-  const db = new Kysely<MlflowDatabase>({ dialect: new PostgresDialect({ pool }) });
+  // The cursor lets Kysely stream a query (a whole metric history) in chunks instead of buffering it.
+  const db = new Kysely<MlflowDatabase>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   markArrayParameters(db);
   return { db, dialect: postgresDialect, ignored };
 }

@@ -1,4 +1,4 @@
-// get-history read in bounded chunks (keyset pages on SQLite), so a 1M-point history never sits in memory whole.
+// get-history read in bounded chunks (keyset pages on SQLite, a streamed query elsewhere), so a 1M-point history never sits in memory whole.
 import { sql, type SqlBool } from 'kysely';
 import { decodePageToken, encodePageToken } from '@mlflow-ts/protocol';
 import { preparedStatement, sqliteHandleOf } from '../dialects/sqlite-handle.js';
@@ -19,7 +19,8 @@ interface RowObject {
   is_nan: unknown;
 }
 
-const tuples = (rows: RowObject[]): Row[] => rows.map((r) => [r.value, r.timestamp, r.step, r.is_nan]);
+const tuple = (r: RowObject): Row => [r.value, r.timestamp, r.step, r.is_nan];
+const tuples = (rows: RowObject[]): Row[] => rows.map(tuple);
 
 type Group = readonly [timestamp: number, step: number];
 
@@ -95,7 +96,8 @@ async function countBefore(
  * handed out, so the read holds the connection for one page only and writes go on in between; a
  * page ending inside a group is cut before it and the group is read again whole by the next page.
  * The result is the same as one query's unless points are logged while it is read (each page is
- * its own snapshot). Elsewhere the planner may sort the whole run per page, so one query is read.
+ * its own snapshot). Elsewhere the planner may sort the whole run per page, so one query is
+ * streamed.
  */
 async function* pagesInOrder(
   ctx: StoreContext,
@@ -106,11 +108,24 @@ async function* pagesInOrder(
 ): AsyncGenerator<Row[]> {
   if (!sqliteHandleOf(ctx.db)) {
     let query = ordered(baseQuery(ctx, runId, key));
-    // OFFSET without LIMIT is not portable SQL; without a limit the offset is skipped in memory.
+    // OFFSET without LIMIT is not portable SQL; without a limit the offset is skipped as rows come.
     if (limit !== undefined) query = query.limit(limit).offset(offset);
-    const rows = tuples((await query.execute()) as RowObject[]);
-    const from = limit === undefined ? offset : 0;
-    for (let i = from; i < rows.length; i += HISTORY_PAGE_ROWS) yield rows.slice(i, i + HISTORY_PAGE_ROWS);
+    let skip = limit === undefined ? offset : 0;
+    // Streamed (a cursor on PostgreSQL, a row stream on MySQL): the driver holds one chunk, not the
+    // whole history (a buffered 200k-point read was 45 MiB on PostgreSQL).
+    let page: Row[] = [];
+    for await (const row of query.stream(HISTORY_PAGE_ROWS)) {
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      page.push(tuple(row as RowObject));
+      if (page.length === HISTORY_PAGE_ROWS) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
     return;
   }
   let after: Group | undefined;

@@ -1,4 +1,6 @@
 // Conformance: get-history read in chunks gives getMetricHistory's points, token and order, across page edges.
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { encodePageToken, type Metric } from '@mlflow-ts/protocol';
 import type { MetricHistoryInput, TrackingStore } from '@mlflow-ts/store';
@@ -18,6 +20,13 @@ function points(): Metric[] {
   // … and a tail whose timestamps run backwards against the steps.
   for (let s = 0; s < 900; s++) out.push({ key: 'm', value: s, timestamp: 9000 - s, step: 100 + s });
   return out;
+}
+
+/** Bytes of the heap still reachable: a full collection first (gc is exposed at run time for it). */
+function liveHeap(): number {
+  v8.setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed;
 }
 
 async function collect(
@@ -69,6 +78,40 @@ export function metricHistoryChunksConformance(factory: StoreFactory): void {
       }
       expect((await collect(store(), id, {})).items).toHaveLength(all.length);
     });
+
+    it('holds about one chunk, not the whole history, and lets go when the reader stops', async () => {
+      const id = (await newRun(store(), await newExperiment(store()))).info.run_id;
+      const total = 100_000;
+      for (let start = 0; start < total; start += 1000)
+        await store().logBatch(id, {
+          metrics: Array.from({ length: 1000 }, (_, i) => ({
+            key: 'm',
+            value: (start + i) / 7,
+            timestamp: 1_700_000_000_000 + start + i,
+            step: start + i,
+          })),
+        });
+      // A buffered read holds every row as an object (~10 MB for 100k) while the first chunk is
+      // out; a streamed one a chunk or two. Live memory then, less live memory once the read is
+      // over (connections and their buffers are alike in both), each after a full collection.
+      const chunks = store().metricHistoryChunks(id, 'm')[Symbol.asyncIterator]();
+      const first = await chunks.next();
+      const whileReading = liveHeap();
+      expect(first.done).toBe(false);
+      let count = first.value?.length ?? 0;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) count += next.value.length;
+      expect(count).toBe(total);
+      const held = whileReading - liveHeap();
+      expect(held).toBeLessThan(4 * 1024 * 1024);
+      // Readers that stop after one chunk (a client that went away) must not keep a connection each.
+      for (let i = 0; i < 25; i++) {
+        for await (const chunk of store().metricHistoryChunks(id, 'm')) {
+          expect(chunk.length).toBeGreaterThan(0);
+          break;
+        }
+      }
+      expect((await store().getMetricHistory(id, 'm', { maxResults: 1 })).items).toHaveLength(1);
+    }, 120_000);
 
     it('is empty for unknown runs and keys; a bad token throws on the first read', async () => {
       expect((await collect(store(), 'nope', {})).items).toEqual([]);
