@@ -40,6 +40,12 @@ export const postgresDialect: SqlDialect = {
   // One snapshot for every query of a multi-query read.
   beginRead: 'BEGIN ISOLATION LEVEL REPEATABLE READ',
   lockRowsForWrite: true,
+  // The read transaction's own MVCC snapshot (xmin:xmax:in-progress ids): two reads with the same
+  // snapshot see the same rows, and any commit since moves xmax. Read-only transactions take no
+  // transaction id, so chart polling alone keeps it still; a write anywhere in the cluster moves
+  // it (a miss, never a stale hit). As the first statement of a REPEATABLE READ transaction it is
+  // exactly the snapshot the following queries use.
+  changeStamp: 'SELECT pg_current_snapshot()::text AS stamp',
   // Held until the transaction ends; the key is arbitrary but fixed.
   prepareLock: { acquire: 'SELECT pg_advisory_xact_lock(7286420431)' },
   schemaStatements: () => splitSqlScript(readSchemaFile('postgresql-3.18.0.sql')),

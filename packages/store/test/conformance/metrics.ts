@@ -173,6 +173,26 @@ export function metricsConformance(factory: StoreFactory): void {
       }
     });
 
+    it('bulk interval: a repeated read is answered again after new points (no stale reuse)', async () => {
+      const exp = await newExperiment(store());
+      const id = await runWithSteps(store(), exp, 50);
+      const read = async () =>
+        (await store().getMetricHistoryBulkInterval({ runIds: [id], metricKey: 'm', maxResults: 5 })).map(
+          (m) => m.step,
+        );
+      expect(await read()).toEqual([0, 10, 20, 30, 49]);
+      expect(await read()).toEqual([0, 10, 20, 30, 49]);
+      await store().logBatch(id, {
+        metrics: Array.from({ length: 50 }, (_, i) => ({
+          key: 'm',
+          value: i,
+          timestamp: 9000 + i,
+          step: 50 + i,
+        })),
+      });
+      expect(await read()).toEqual([0, 20, 40, 60, 99]);
+    });
+
     it('bulk interval: several points on one step, NaN, and window errors', async () => {
       const id = (await newRun(store(), await newExperiment(store()))).info.run_id;
       await store().logBatch(id, {
