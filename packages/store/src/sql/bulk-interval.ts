@@ -3,7 +3,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { MlflowError, type MetricWithRunId } from '@mlflow-ts/protocol';
 import { sqliteHandleOf } from '../dialects/sqlite-handle.js';
 import type { BulkIntervalInput } from '../tracking-store.js';
-import { inReadTransaction, type Executor, type StoreContext } from './context.js';
+import { inReadTransaction, readChangeStamp, type Executor, type StoreContext } from './context.js';
 import { metricValue } from './run-data.js';
 
 interface PointRow {
@@ -205,16 +205,11 @@ async function sampleRun(
 /**
  * Sampling is O(points) (counting and skipping index entries: ~15 ms per 100k on SQLite), and
  * charts re-read the same finished metrics over and over; where the dialect can tell cheaply that
- * nothing was committed since (SQLite), a run's sample is reused. Keyed per store context.
+ * nothing was committed since (a change stamp: SQLite, PostgreSQL), a run's sample is reused.
+ * Keyed per store context.
  */
 const CACHE_ENTRIES = 128;
 const sampleCache = new WeakMap<StoreContext, Map<string, { stamp: string; rows: PointRow[] }>>();
-
-async function readStamp(ctx: StoreContext, tx: Executor): Promise<string | undefined> {
-  if (!ctx.dialect.changeStamp) return undefined;
-  const result = await sql<{ stamp: unknown }>`${sql.raw(ctx.dialect.changeStamp)}`.execute(tx);
-  return String(result.rows[0]?.stamp);
-}
 
 async function cachedSample(
   ctx: StoreContext,
@@ -252,7 +247,7 @@ export function getMetricHistoryBulkInterval(
   const maxResults = Math.max(1, Math.floor(input.maxResults));
   return inReadTransaction(ctx, async (tx) => {
     const out: MetricWithRunId[] = [];
-    const stamp = await readStamp(ctx, tx);
+    const stamp = await readChangeStamp(ctx, tx);
     for (const runId of input.runIds) {
       for (const r of await cachedSample(ctx, tx, stamp, runId, input, maxResults)) {
         out.push({

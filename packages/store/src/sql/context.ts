@@ -224,3 +224,13 @@ export function inWriteTransaction<T>(ctx: StoreContext, fn: (tx: Executor) => P
 export function inReadTransaction<T>(ctx: StoreContext, fn: (tx: Executor) => Promise<T>): Promise<T> {
   return inTransaction(ctx, ctx.dialect.beginRead, fn);
 }
+
+/**
+ * The dialect's change stamp (see SqlDialect.changeStamp), or undefined when it has none. Read it
+ * as the first statement of a read transaction, so it belongs to the snapshot the reads see.
+ */
+export async function readChangeStamp(ctx: StoreContext, tx: Executor): Promise<string | undefined> {
+  if (!ctx.dialect.changeStamp) return undefined;
+  const result = await sql<{ stamp: unknown }>`${sql.raw(ctx.dialect.changeStamp)}`.execute(tx);
+  return String(result.rows[0]?.stamp);
+}

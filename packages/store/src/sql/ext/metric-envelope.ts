@@ -1,7 +1,7 @@
 // mlflow-ts extension: per-run min/max envelopes of a metric over step buckets, aggregated in SQL.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { MetricEnvelope, MetricEnvelopeBucket, MetricEnvelopeQuery } from '@mlflow-ts/protocol';
-import { inReadTransaction, type Executor, type StoreContext } from '../context.js';
+import { inReadTransaction, readChangeStamp, type Executor, type StoreContext } from '../context.js';
 import { metricValue } from '../run-data.js';
 import { chunks, dbBool } from '../writes.js';
 
@@ -211,16 +211,10 @@ async function envelopeOf(
 /**
  * The aggregate reads every point of the range (~1 s per million on SQLite here), and chart pages
  * re-read finished metrics again and again (other charts polling, revisits). Where the dialect can
- * tell cheaply that nothing was committed since (SQLite's change stamp), an envelope is reused.
+ * tell cheaply that nothing was committed since (a change stamp: SQLite, PostgreSQL), an envelope is reused.
  */
 const CACHE_ENTRIES = 256;
 const envelopeCache = new WeakMap<StoreContext, Map<string, { stamp: string; envelope: MetricEnvelope }>>();
-
-async function readStamp(ctx: StoreContext, tx: Executor): Promise<string | undefined> {
-  if (!ctx.dialect.changeStamp) return undefined;
-  const result = await sql<{ stamp: unknown }>`${sql.raw(ctx.dialect.changeStamp)}`.execute(tx);
-  return String(result.rows[0]?.stamp);
-}
 
 async function cachedEnvelope(
   ctx: StoreContext,
@@ -251,7 +245,7 @@ export function getMetricHistoryEnvelope(
   query: MetricEnvelopeQuery,
 ): Promise<MetricEnvelope[]> {
   return inReadTransaction(ctx, async (tx) => {
-    const stamp = await readStamp(ctx, tx);
+    const stamp = await readChangeStamp(ctx, tx);
     const out: MetricEnvelope[] = [];
     for (const runId of query.runIds) out.push(await cachedEnvelope(ctx, tx, stamp, runId, query));
     return out;
