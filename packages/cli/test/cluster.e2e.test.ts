@@ -32,7 +32,38 @@ describe('cluster', () => {
       run.child.kill('SIGTERM');
     }
     expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.stderr()).toBe('');
+    expect(run.stderr()).toMatch(/^Warning: MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY is not set; [^\n]+\n$/);
+  });
+
+  it('gives every worker one webhook secret key: the one set, or one made up for the run', async () => {
+    const keysOf = async (env: NodeJS.ProcessEnv) => {
+      const run = runCli(['server', '-p', '0', '-w', '3'], env, undefined, FAKE_MAIN);
+      const pids = new Set<string>();
+      const keys = new Set<string>();
+      try {
+        const url = await waitForListening(run);
+        for (let i = 0; i < 12; i += 1) {
+          pids.add(await getText(`${url}/pid`));
+          keys.add(await getText(`${url}/webhook-key`));
+        }
+      } finally {
+        run.child.kill('SIGTERM');
+      }
+      await run.exited;
+      expect(pids.size).toBeGreaterThan(1);
+      return { keys: [...keys], stderr: run.stderr() };
+    };
+    const madeUp = await keysOf({ MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: '' });
+    expect(madeUp.keys).toHaveLength(1);
+    expect(madeUp.keys[0]).toMatch(/^[A-Za-z0-9_-]{43}=$/);
+    expect(madeUp.stderr).toBe(
+      'Warning: MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY is not set; the 3 workers share a key made up for this ' +
+        'run, so webhook secrets saved now cannot be read after a restart. Set it to keep them.\n',
+    );
+    const key = 'x'.repeat(43) + '=';
+    const set = await keysOf({ MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: key });
+    expect(set.keys).toEqual([key]);
+    expect(set.stderr).toBe('');
   });
 
   it.each(['SIGINT', 'SIGTERM'] as const)('a single process exits 0 on %s', async (signal) => {
@@ -57,7 +88,8 @@ describe('cluster', () => {
   it('restarts a worker that dies after startup, loudly, and gives up on a crash loop', async () => {
     const r = await runToEnd(
       ['server', '-p', '0', '-w', '2'],
-      { FAKE_FAIL: 'crash-after-ready' },
+      // With the key set, stderr holds only the lines about the workers.
+      { FAKE_FAIL: 'crash-after-ready', MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: `${'k'.repeat(43)}=` },
       undefined,
       FAKE_MAIN,
     );

@@ -1,6 +1,7 @@
 // `mlflow-ts server` end to end: spawned from source, serving HTTP, stopping on SIGTERM, and failing in one line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +49,58 @@ describe.each([1, 2])('server with %i worker(s)', (workers) => {
       run.child.kill('SIGTERM');
     }
     expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.stderr()).toBe('');
+    // Several workers without MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY share a made-up key, and say so once.
+    expect(run.stderr()).toMatch(
+      workers > 1 ? /^Warning: MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY is not set; [^\n]+\n$/ : /^$/,
+    );
   });
+});
+
+/** One request on a fresh connection, so the cluster's round robin can hand it to another worker. */
+function freshRequest(
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, agent: false, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+it('workers read webhook secrets saved by one another (one key for the run)', async () => {
+  const db = `sqlite:///${join(dir, 'webhooks.db')}`;
+  const run = runCli(['server', '--port', '0', '--workers', '2', '--backend-store-uri', db], {
+    MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: '',
+  });
+  try {
+    const url = await waitForListening(run);
+    const created = await freshRequest('POST', `${url}/api/2.0/mlflow/webhooks`, {
+      name: 'hook',
+      url: 'https://8.8.8.8/hook',
+      events: [{ entity: 'REGISTERED_MODEL', action: 'CREATED' }],
+      secret: 'shh',
+    });
+    expect(created.status).toBe(200);
+    const id = (JSON.parse(created.text) as { webhook: { webhook_id: string } }).webhook.webhook_id;
+    // Reading a webhook opens its secret; a worker with a key of its own answered INTERNAL_ERROR.
+    for (let i = 0; i < 8; i += 1) {
+      const read = await freshRequest('GET', `${url}/api/2.0/mlflow/webhooks/${id}`);
+      expect([read.status, read.text]).toEqual([200, expect.stringContaining('"name":"hook"')]);
+    }
+  } finally {
+    run.child.kill('SIGTERM');
+  }
+  expect((await run.exited).code).toBe(0);
 });
 
 describe('bad input: one line on stderr, non-zero exit', () => {

@@ -1,5 +1,6 @@
 // The primary of `--workers N`: forks N workers on one port, reports startup, restarts crashed workers loudly.
 import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { isWorkerMessage, type PrimaryMessage } from './cluster-messages.js';
 import type { ResolvedServerOptions } from './resolve-options.js';
 import { listenUrl, startupLine } from './startup-line.js';
@@ -10,9 +11,26 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const MAX_CRASHES = 5;
 const CRASH_WINDOW_MS = 60_000;
 
+/**
+ * Webhook secrets are sealed with MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY or, when it is unset, with a
+ * key the process makes up (as MLflow does). Workers each making up their own could not read one
+ * another's secrets, and a request lands on any worker, so the primary makes up one key for all of
+ * them (a Fernet key: 32 random bytes, URL-safe base64), with a warning that it lasts only this run.
+ */
+function webhookKeyForWorkers(workers: number): { env: NodeJS.ProcessEnv; warning?: string } {
+  if (process.env['MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY']) return { env: {} };
+  return {
+    env: { MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: `${randomBytes(32).toString('base64url')}=` },
+    warning:
+      `Warning: MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY is not set; the ${workers} workers share a key made up ` +
+      'for this run, so webhook secrets saved now cannot be read after a restart. Set it to keep them.\n',
+  };
+}
+
 type WorkerState = { phase: 'starting' | 'ready'; failure?: { message: string; exitCode: number } };
 
 export function runPrimary(resolved: ResolvedServerOptions): void {
+  const webhookKey = webhookKeyForWorkers(resolved.workers);
   const states = new Map<number, WorkerState>();
   const crashes: number[] = [];
   let announced = false;
@@ -40,7 +58,7 @@ export function runPrimary(resolved: ResolvedServerOptions): void {
   };
 
   const fork = (): void => {
-    const worker = cluster.fork();
+    const worker = cluster.fork(webhookKey.env);
     states.set(worker.id, { phase: 'starting' });
     // IPC errors (EPIPE while a worker dies) surface as 'error' events; the 'exit' handler below is what
     // reacts to a dead worker, so an unhandled 'error' must not take the primary down with a second line.
@@ -61,6 +79,8 @@ export function runPrimary(resolved: ResolvedServerOptions): void {
           resolved.port,
         );
         process.stdout.write(`${startupLine(url, resolved)}\n`);
+        // After the start-up line, so a server that fails to start still says one line only.
+        if (webhookKey.warning) process.stderr.write(webhookKey.warning);
       }
     });
   };
