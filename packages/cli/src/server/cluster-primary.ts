@@ -1,6 +1,6 @@
 // The primary of `--workers N`: forks N workers on one port, reports startup, restarts crashed workers loudly.
 import cluster, { type Worker } from 'node:cluster';
-import { randomBytes } from 'node:crypto';
+import { Fernet } from '@mlflow-ts/server/fernet';
 import { isWorkerMessage, type PrimaryMessage } from './cluster-messages.js';
 import type { ResolvedServerOptions } from './resolve-options.js';
 import { listenUrl, startupLine } from './startup-line.js';
@@ -15,12 +15,13 @@ const CRASH_WINDOW_MS = 60_000;
  * Webhook secrets are sealed with MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY or, when it is unset, with a
  * key the process makes up (as MLflow does). Workers each making up their own could not read one
  * another's secrets, and a request lands on any worker, so the primary makes up one key for all of
- * them (a Fernet key: 32 random bytes, URL-safe base64), with a warning that it lasts only this run.
+ * them, with a warning that it lasts only this run. (`@mlflow-ts/server/fernet` is the cipher alone,
+ * so the primary still never loads the server.)
  */
 function webhookKeyForWorkers(workers: number): { env: NodeJS.ProcessEnv; warning?: string } {
   if (process.env['MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY']) return { env: {} };
   return {
-    env: { MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: `${randomBytes(32).toString('base64url')}=` },
+    env: { MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY: Fernet.generateKey() },
     warning:
       `Warning: MLFLOW_WEBHOOK_SECRET_ENCRYPTION_KEY is not set; the ${workers} workers share a key made up ` +
       'for this run, so webhook secrets saved now cannot be read after a restart. Set it to keep them.\n',
