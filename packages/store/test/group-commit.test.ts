@@ -3,21 +3,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openTrackingStore } from '@mlflow-ts/store';
+import { openTrackingStore, type TrackingStore } from '@mlflow-ts/store';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mlflow-ts-group-commit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A fresh SQLite store with one experiment of 8 runs, whose batches the tests send at once. */
+async function storeWithRuns(file: string): Promise<{ store: TrackingStore; ids: string[] }> {
+  const store = await openTrackingStore(`sqlite:///${path.join(dir, file)}`, { defaultArtifactRoot: dir });
+  const exp = await store.createExperiment({ name: 'e' });
+  const runs = await Promise.all(
+    Array.from({ length: 8 }, () => store.createRun({ experimentId: exp, userId: 'u', startTime: 0 })),
+  );
+  return { store, ids: runs.map((r) => r.info.run_id) };
+}
+
 describe('group commit', () => {
   it('a failing batch among concurrent ones writes nothing and fails alone', async () => {
-    const store = await openTrackingStore(`sqlite:///${path.join(dir, 'g.db')}`, {
-      defaultArtifactRoot: dir,
-    });
-    const exp = await store.createExperiment({ name: 'e' });
-    const runs = await Promise.all(
-      Array.from({ length: 8 }, () => store.createRun({ experimentId: exp, userId: 'u', startTime: 0 })),
-    );
-    const ids = runs.map((r) => r.info.run_id);
+    const { store, ids } = await storeWithRuns('g.db');
     // Run 3 already has param p = 'old'; its batch sets p = 'new' (params are immutable) after metrics.
     await store.logBatch(ids[3] as string, { metrics: [], params: [{ key: 'p', value: 'old' }], tags: [] });
     const results = await Promise.allSettled(
@@ -46,14 +49,7 @@ describe('group commit', () => {
   });
 
   it('a batch failing after it wrote part of itself leaves nothing, and the others land once', async () => {
-    const store = await openTrackingStore(`sqlite:///${path.join(dir, 'h.db')}`, {
-      defaultArtifactRoot: dir,
-    });
-    const exp = await store.createExperiment({ name: 'e' });
-    const runs = await Promise.all(
-      Array.from({ length: 8 }, () => store.createRun({ experimentId: exp, userId: 'u', startTime: 0 })),
-    );
-    const ids = runs.map((r) => r.info.run_id);
+    const { store, ids } = await storeWithRuns('h.db');
     // Batch 5 writes its param, then fails on a metric naming a logged model that does not exist.
     const results = await Promise.allSettled(
       ids.map((id, i) =>
